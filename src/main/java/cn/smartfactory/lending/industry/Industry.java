@@ -1,0 +1,24 @@
+package cn.smartfactory.lending.industry;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import cn.smartfactory.lending.decision.FeelFormula;
+
+/**
+ * One industry's reference data.
+ *
+ * @param salesCapRatio      share of annual verified sales the business may borrow (sales cap)
+ * @param driverFormula      FEEL expression for monthly sales from the driver inputs; it may also use
+ *                           {@code grossMargin}, the margin verified on site
+ * @param driverInputs       what the checklist asks for the driver
+ */
+public record Industry(String code, String nameZh, String nameEn, BigDecimal salesCapRatio,
+                       String driverDescriptionZh, String driverDescriptionEn, FeelFormula driverFormula,
+                       List<DriverInput> driverInputs, Map<BenchmarkMetric, Band> benchmarks) {
+
+    public Band band(BenchmarkMetric metric) {
+        return benchmarks.get(metric);
+    }
+}

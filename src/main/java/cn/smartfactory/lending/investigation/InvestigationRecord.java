@@ -1,0 +1,126 @@
+package cn.smartfactory.lending.investigation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the investigator records on site for one application: the common checklist sections
+ * (identity, household, premises, soft information, credit history, debts), the reconstructed
+ * financials, the independent sales evidence and the industry's driver inputs.
+ *
+ * <p>Amounts are CNY; ratios and shares are fractions (0.12 = 12%). Boxed types are deliberate:
+ * a missing answer stays {@code null} so validation can name it instead of scoring a silent zero.
+ *
+ * @param industry       industry code from the reference data, e.g. {@code FMCG_WHOLESALE}
+ * @param bankInflows    business inflows per month from bank statements (S_b source)
+ * @param purchases      purchases per month from invoices / supplier statements (S_p source)
+ * @param driverInputs   the industry's operational driver inputs by name (S_o source); which names
+ *                       an industry needs is reference data, so a new industry needs no new field
+ * @param collateral     required only for products that lend against collateral
+ */
+public record InvestigationRecord(
+        String applicationId,
+        String industry,
+        LoanRequest loan,
+        Applicant applicant,
+        Household household,
+        Business business,
+        Premises premises,
+        SoftInformation softInformation,
+        CreditHistory creditHistory,
+        List<ExistingDebt> existingDebts,
+        BalanceSheet balanceSheet,
+        EquityHistory equityHistory,
+        ProfitAndLoss profitAndLoss,
+        List<MonthlyAmount> bankInflows,
+        List<MonthlyAmount> purchases,
+        List<Counterparty> topCustomers,
+        List<Counterparty> topSuppliers,
+        Map<String, BigDecimal> driverInputs,
+        Collateral collateral) {
+
+    public InvestigationRecord {
+        existingDebts = existingDebts == null ? List.of() : List.copyOf(existingDebts);
+        bankInflows = bankInflows == null ? List.of() : List.copyOf(bankInflows);
+        purchases = purchases == null ? List.of() : List.copyOf(purchases);
+        topCustomers = topCustomers == null ? List.of() : List.copyOf(topCustomers);
+        topSuppliers = topSuppliers == null ? List.of() : List.copyOf(topSuppliers);
+        driverInputs = driverInputs == null ? Map.of() : Map.copyOf(driverInputs);
+    }
+
+    /** What the customer asks for (申请). */
+    public record LoanRequest(String product, BigDecimal amount, Integer termMonths, String purpose,
+                              GuaranteeType guaranteeType) {
+    }
+
+    /** The applicant as a person (主体). */
+    public record Applicant(String name, Integer age, BigDecimal yearsInIndustry,
+                            BigDecimal yearsResidentLocally, MaritalStatus maritalStatus) {
+    }
+
+    /** Household composition and spending (家庭情况); expenses are per month. */
+    public record Household(Integer members, Integer dependents, BigDecimal monthlyExpenses,
+                            BigDecimal otherMonthlyIncome) {
+    }
+
+    /** The business itself; {@code salesLastYear} is null for a business younger than a year. */
+    public record Business(String name, BigDecimal yearsInOperation, Integer employees,
+                           BigDecimal salesLastYear) {
+    }
+
+    /** Where the business operates; a lease's remaining months matter only when not owned. */
+    public record Premises(Boolean owned, Integer remainingLeaseMonths, BigDecimal areaSquareMetres) {
+    }
+
+    /** Soft information (软信息), scored 1 (poor) to 5 (good); recorded for the approver, not scored. */
+    public record SoftInformation(Integer reputation, Integer familyStability, Boolean adverseHabits,
+                                  String notes) {
+    }
+
+    /** The credit-bureau picture (征信). */
+    public record CreditHistory(Boolean currentOverdue, Boolean blacklisted, Integer overdueCount24Months,
+                                Integer inquiries6Months, Integer lendersWithOutstanding) {
+    }
+
+    /** One existing loan of the business or household. */
+    public record ExistingDebt(String lender, BigDecimal outstanding, BigDecimal monthlyInstalment) {
+    }
+
+    /** The balance sheet reconstructed on site (还原资产负债表). */
+    public record BalanceSheet(BigDecimal cash, BigDecimal receivables, BigDecimal inventory,
+                               BigDecimal otherCurrentAssets, BigDecimal fixedAssets, BigDecimal otherAssets,
+                               BigDecimal payables, BigDecimal shortTermDebt,
+                               BigDecimal otherCurrentLiabilities, BigDecimal longTermDebt) {
+    }
+
+    /** What equity should be, from its history, for the equity reconciliation (权益交叉检验). */
+    public record EquityHistory(BigDecimal openingEquity, BigDecimal accumulatedProfit,
+                                BigDecimal privateWithdrawals) {
+    }
+
+    /**
+     * The monthly P&amp;L as declared and observed. {@code grossMargin} is the margin on sales the
+     * investigator verified from sampled buy and sell prices, not the owner's claim.
+     */
+    public record ProfitAndLoss(BigDecimal declaredMonthlySales, BigDecimal grossMargin, BigDecimal rent,
+                                BigDecimal wages, BigDecimal utilities, BigDecimal transport,
+                                BigDecimal taxes, BigDecimal otherExpenses) {
+    }
+
+    /** An amount for one calendar month, e.g. "2026-05". */
+    public record MonthlyAmount(java.time.YearMonth month, BigDecimal amount) {
+    }
+
+    /** A top customer or supplier and its share of sales or purchases. */
+    public record Counterparty(String name, BigDecimal share) {
+    }
+
+    /** Collateral offered (抵押物). */
+    public record Collateral(String description, BigDecimal appraisedValue, BigDecimal existingLiens) {
+    }
+
+    public enum GuaranteeType { NONE, GUARANTOR, GUARANTEE_COMPANY, PROPERTY }
+
+    public enum MaritalStatus { SINGLE, MARRIED, DIVORCED, WIDOWED }
+}

@@ -1,0 +1,324 @@
+package cn.smartfactory.lending.investigation;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.smartfactory.lending.industry.DriverInput;
+import cn.smartfactory.lending.industry.Industry;
+import cn.smartfactory.lending.industry.IndustryCatalog;
+import cn.smartfactory.lending.investigation.InvestigationRecord.BalanceSheet;
+import cn.smartfactory.lending.investigation.InvestigationRecord.Counterparty;
+import cn.smartfactory.lending.investigation.InvestigationRecord.MonthlyAmount;
+import cn.smartfactory.lending.product.ProductCatalog;
+import cn.smartfactory.lending.product.ProductTerms;
+
+/**
+ * Server-side validation of an investigation record: required answers, impossible values and the
+ * minimum sales evidence. Reports every violation at once, each naming the field and the rule, so
+ * the investigator fixes the checklist in one pass. Plausible-but-risky values (age 70, DSR 120%)
+ * are not errors here; they are knockouts and flags of the risk model.
+ */
+public class InvestigationValidator {
+
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
+    static final int MAX_TERM_MONTHS = 360;
+    static final int MAX_COUNT = 1000;
+    static final int MAX_COUNTERPARTIES = 3;
+
+    private final IndustryCatalog industries;
+    private final ProductCatalog products;
+
+    public InvestigationValidator(IndustryCatalog industries, ProductCatalog products) {
+        this.industries = industries;
+        this.products = products;
+    }
+
+    public List<Violation> validate(InvestigationRecord r) {
+        Violations v = new Violations();
+        if (r == null) {
+            v.required("investigation", null);
+            return v.list();
+        }
+        v.required("applicationId", r.applicationId());
+        Optional<Industry> industry = Optional.empty();
+        if (v.required("industry", r.industry())) {
+            industry = industries.find(r.industry());
+            if (industry.isEmpty()) {
+                v.add("industry", "UNKNOWN_VALUE", "'" + r.industry() + "' is not a known industry "
+                        + industryCodes(), "'" + r.industry() + "' 不是已定义的行业 " + industryCodes());
+            }
+        }
+        Optional<ProductTerms> product = loan(v, r);
+        applicant(v, r);
+        household(v, r);
+        business(v, r);
+        premises(v, r);
+        credit(v, r);
+        debts(v, r);
+        balanceSheet(v, r.balanceSheet());
+        equity(v, r);
+        profitAndLoss(v, r);
+        boolean hasInflows = months(v, "bankInflows", r.bankInflows());
+        boolean hasPurchases = months(v, "purchases", r.purchases());
+        counterparties(v, "topCustomers", r.topCustomers());
+        counterparties(v, "topSuppliers", r.topSuppliers());
+        boolean hasDriver = industry.map(i -> driverInputs(v, i, r.driverInputs())).orElse(false);
+        int sources = (hasInflows ? 1 : 0) + (hasPurchases ? 1 : 0) + (hasDriver ? 1 : 0);
+        if (industry.isPresent() && sources < 2) {
+            v.add("salesEvidence", "MIN_SALES_SOURCES",
+                    "needs at least two independent sales sources among bankInflows, purchases and driverInputs (has "
+                            + sources + ")",
+                    "至少需要两个独立的销售额来源(银行流水 bankInflows、进货 purchases、经营驱动 driverInputs),当前 "
+                            + sources + " 个");
+        }
+        product.ifPresent(p -> collateral(v, r, p));
+        return v.list();
+    }
+
+    /** Validates and throws with every violation if there is any. */
+    public void check(InvestigationRecord r) {
+        List<Violation> violations = validate(r);
+        if (!violations.isEmpty()) {
+            throw new InvalidInvestigationException(violations);
+        }
+    }
+
+    private Optional<ProductTerms> loan(Violations v, InvestigationRecord r) {
+        var loan = r.loan();
+        if (!v.required("loan", loan)) {
+            return Optional.empty();
+        }
+        Optional<ProductTerms> product = Optional.empty();
+        if (v.required("loan.product", loan.product())) {
+            product = products.find(loan.product());
+            if (product.isEmpty()) {
+                v.add("loan.product", "UNKNOWN_VALUE", "'" + loan.product() + "' is not a known product",
+                        "'" + loan.product() + "' 不是已定义的产品");
+            }
+        }
+        if (v.positive("loan.amount", loan.amount())) {
+            v.range("loan.amount", loan.amount(), BigDecimal.ONE, MAX_AMOUNT);
+        }
+        v.range("loan.termMonths", loan.termMonths(), 1, MAX_TERM_MONTHS);
+        v.required("loan.purpose", loan.purpose());
+        v.required("loan.guaranteeType", loan.guaranteeType());
+        return product;
+    }
+
+    private static void applicant(Violations v, InvestigationRecord r) {
+        var a = r.applicant();
+        if (!v.required("applicant", a)) {
+            return;
+        }
+        v.required("applicant.name", a.name());
+        v.range("applicant.age", a.age(), 0, 120);
+        v.notNegative("applicant.yearsInIndustry", a.yearsInIndustry());
+        v.notNegative("applicant.yearsResidentLocally", a.yearsResidentLocally());
+    }
+
+    private static void household(Violations v, InvestigationRecord r) {
+        var h = r.household();
+        if (!v.required("household", h)) {
+            return;
+        }
+        if (v.range("household.members", h.members(), 1, 50) && v.notNegative("household.dependents", h.dependents())
+                && h.dependents() >= h.members()) {
+            v.add("household.dependents", "LESS_THAN_MEMBERS", "must be fewer than household.members (" + h.members()
+                    + "), since the applicant is a member", "须少于家庭人数 household.members(" + h.members() + ")");
+        }
+        v.notNegative("household.monthlyExpenses", h.monthlyExpenses());
+        v.notNegative("household.otherMonthlyIncome", h.otherMonthlyIncome());
+    }
+
+    private static void business(Violations v, InvestigationRecord r) {
+        var b = r.business();
+        if (!v.required("business", b)) {
+            return;
+        }
+        v.required("business.name", b.name());
+        v.notNegative("business.yearsInOperation", b.yearsInOperation());
+        v.range("business.employees", b.employees(), 0, 100_000);
+        if (b.salesLastYear() != null) {
+            v.notNegative("business.salesLastYear", b.salesLastYear());
+        }
+    }
+
+    private static void premises(Violations v, InvestigationRecord r) {
+        var p = r.premises();
+        if (!v.required("premises", p)) {
+            return;
+        }
+        if (v.required("premises.owned", p.owned()) && !p.owned()) {
+            v.range("premises.remainingLeaseMonths", p.remainingLeaseMonths(), 0, 1200);
+        }
+    }
+
+    private static void credit(Violations v, InvestigationRecord r) {
+        var c = r.creditHistory();
+        if (!v.required("creditHistory", c)) {
+            return;
+        }
+        v.required("creditHistory.currentOverdue", c.currentOverdue());
+        v.required("creditHistory.blacklisted", c.blacklisted());
+        v.range("creditHistory.overdueCount24Months", c.overdueCount24Months(), 0, MAX_COUNT);
+        v.range("creditHistory.inquiries6Months", c.inquiries6Months(), 0, MAX_COUNT);
+        v.range("creditHistory.lendersWithOutstanding", c.lendersWithOutstanding(), 0, MAX_COUNT);
+    }
+
+    private static void debts(Violations v, InvestigationRecord r) {
+        for (int i = 0; i < r.existingDebts().size(); i++) {
+            var d = r.existingDebts().get(i);
+            String f = "existingDebts[" + i + "]";
+            if (!v.required(f, d)) {
+                continue;
+            }
+            v.required(f + ".lender", d.lender());
+            v.notNegative(f + ".outstanding", d.outstanding());
+            v.notNegative(f + ".monthlyInstalment", d.monthlyInstalment());
+        }
+    }
+
+    private static void balanceSheet(Violations v, BalanceSheet b) {
+        if (!v.required("balanceSheet", b)) {
+            return;
+        }
+        Map<String, BigDecimal> items = new java.util.LinkedHashMap<>();
+        items.put("cash", b.cash());
+        items.put("receivables", b.receivables());
+        items.put("inventory", b.inventory());
+        items.put("otherCurrentAssets", b.otherCurrentAssets());
+        items.put("fixedAssets", b.fixedAssets());
+        items.put("otherAssets", b.otherAssets());
+        items.put("payables", b.payables());
+        items.put("shortTermDebt", b.shortTermDebt());
+        items.put("otherCurrentLiabilities", b.otherCurrentLiabilities());
+        items.put("longTermDebt", b.longTermDebt());
+        boolean allValid = true;
+        for (var item : items.entrySet()) {
+            allValid &= v.notNegative("balanceSheet." + item.getKey(), item.getValue());
+        }
+        if (allValid && b.cash().add(b.receivables()).add(b.inventory()).add(b.otherCurrentAssets())
+                .add(b.fixedAssets()).add(b.otherAssets()).signum() == 0) {
+            v.add("balanceSheet", "POSITIVE_ASSETS", "must show some assets (total assets are 0)",
+                    "总资产不能为 0");
+        }
+    }
+
+    private static void equity(Violations v, InvestigationRecord r) {
+        var e = r.equityHistory();
+        if (!v.required("equityHistory", e)) {
+            return;
+        }
+        v.notNegative("equityHistory.openingEquity", e.openingEquity());
+        v.required("equityHistory.accumulatedProfit", e.accumulatedProfit());
+        v.notNegative("equityHistory.privateWithdrawals", e.privateWithdrawals());
+    }
+
+    private static void profitAndLoss(Violations v, InvestigationRecord r) {
+        var p = r.profitAndLoss();
+        if (!v.required("profitAndLoss", p)) {
+            return;
+        }
+        v.positive("profitAndLoss.declaredMonthlySales", p.declaredMonthlySales());
+        v.fractionBelowOne("profitAndLoss.grossMargin", p.grossMargin());
+        v.notNegative("profitAndLoss.rent", p.rent());
+        v.notNegative("profitAndLoss.wages", p.wages());
+        v.notNegative("profitAndLoss.utilities", p.utilities());
+        v.notNegative("profitAndLoss.transport", p.transport());
+        v.notNegative("profitAndLoss.taxes", p.taxes());
+        v.notNegative("profitAndLoss.otherExpenses", p.otherExpenses());
+    }
+
+    /** @return whether the list is a usable source: non-empty and every entry valid */
+    private static boolean months(Violations v, String field, List<MonthlyAmount> months) {
+        boolean valid = true;
+        Set<YearMonth> seen = new HashSet<>();
+        for (int i = 0; i < months.size(); i++) {
+            MonthlyAmount m = months.get(i);
+            String f = field + "[" + i + "]";
+            if (!v.required(f, m)) {
+                valid = false;
+                continue;
+            }
+            if (v.required(f + ".month", m.month()) && !seen.add(m.month())) {
+                v.add(f + ".month", "DUPLICATE_MONTH", "repeats month " + m.month(), "月份 " + m.month() + " 重复");
+                valid = false;
+            }
+            valid &= m.month() != null && v.notNegative(f + ".amount", m.amount());
+        }
+        return valid && !months.isEmpty();
+    }
+
+    private static void counterparties(Violations v, String field, List<Counterparty> list) {
+        if (list.size() > MAX_COUNTERPARTIES) {
+            v.add(field, "TOO_MANY", "lists the top " + MAX_COUNTERPARTIES + " only (has " + list.size() + ")",
+                    "只填写前 " + MAX_COUNTERPARTIES + " 名(当前 " + list.size() + " 个)");
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        boolean allValid = true;
+        for (int i = 0; i < list.size(); i++) {
+            Counterparty c = list.get(i);
+            String f = field + "[" + i + "]";
+            if (!v.required(f, c)) {
+                allValid = false;
+                continue;
+            }
+            v.required(f + ".name", c.name());
+            if (v.range(f + ".share", c.share(), BigDecimal.ZERO, BigDecimal.ONE)) {
+                sum = sum.add(c.share());
+            } else {
+                allValid = false;
+            }
+        }
+        if (allValid && sum.compareTo(BigDecimal.ONE) > 0) {
+            v.add(field, "SHARE_SUM", "shares add up to more than 100% (" + sum.toPlainString() + ")",
+                    "占比合计超过 100%(" + sum.toPlainString() + ")");
+        }
+    }
+
+    /** @return whether the industry's driver inputs are all present and in range */
+    private static boolean driverInputs(Violations v, Industry industry, Map<String, BigDecimal> inputs) {
+        if (inputs.isEmpty()) {
+            return false;
+        }
+        boolean valid = true;
+        Set<String> known = new HashSet<>();
+        for (DriverInput input : industry.driverInputs()) {
+            known.add(input.name());
+            valid &= v.range("driverInputs." + input.name(), inputs.get(input.name()), input.min(), input.max());
+        }
+        for (String name : inputs.keySet()) {
+            if (!known.contains(name)) {
+                v.add("driverInputs." + name, "UNKNOWN_FIELD", "is not an input of the " + industry.code()
+                        + " sales driver (expected " + known + ")", "不是行业 " + industry.code() + " 的经营驱动输入项(应为 "
+                        + known + ")");
+                valid = false;
+            }
+        }
+        return valid;
+    }
+
+    private static void collateral(Violations v, InvestigationRecord r, ProductTerms product) {
+        if (!product.requiresCollateral()) {
+            return;
+        }
+        var c = r.collateral();
+        if (c == null) {
+            v.add("collateral", "REQUIRED", "is required for product " + product.code(),
+                    "产品 " + product.code() + " 须提供抵押物");
+            return;
+        }
+        v.required("collateral.description", c.description());
+        v.positive("collateral.appraisedValue", c.appraisedValue());
+        v.notNegative("collateral.existingLiens", c.existingLiens());
+    }
+
+    private String industryCodes() {
+        return industries.all().stream().map(Industry::code).toList().toString();
+    }
+}

@@ -1,0 +1,36 @@
+package cn.smartfactory.lending.limit;
+
+import java.math.BigDecimal;
+
+/**
+ * One ceiling on the credit limit, with how it was computed.
+ *
+ * @param amount  the ceiling in CNY before rounding (never negative)
+ * @param basisEn the computation with its figures, so an approver can recompute it
+ */
+public record LimitConstraint(Kind kind, BigDecimal amount, String basisZh, String basisEn) {
+
+    public enum Kind {
+        REQUESTED("申请金额", "Requested amount"),
+        REPAYMENT_CAPACITY("还款能力", "Repayment capacity"),
+        SALES_CAP("销售额上限", "Sales cap"),
+        PRODUCT_CAP("产品上限", "Product cap"),
+        COLLATERAL("抵押物价值", "Collateral value");
+
+        private final String nameZh;
+        private final String nameEn;
+
+        Kind(String nameZh, String nameEn) {
+            this.nameZh = nameZh;
+            this.nameEn = nameEn;
+        }
+
+        public String nameZh() {
+            return nameZh;
+        }
+
+        public String nameEn() {
+            return nameEn;
+        }
+    }
+}

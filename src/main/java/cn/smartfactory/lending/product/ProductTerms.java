@@ -1,0 +1,16 @@
+package cn.smartfactory.lending.product;
+
+import java.math.BigDecimal;
+
+/**
+ * One product's terms.
+ *
+ * @param maxAmount             product cap in CNY
+ * @param annualRate            nominal annual rate used to turn instalments into principal
+ * @param collateralAdvanceRate share of the collateral's appraised value that may be lent; null
+ *                              when the product takes no collateral
+ * @param roundingUnit          suggested limits are rounded down to a multiple of this
+ */
+public record ProductTerms(String code, String nameZh, String nameEn, BigDecimal maxAmount, BigDecimal annualRate,
+                           boolean requiresCollateral, BigDecimal collateralAdvanceRate, BigDecimal roundingUnit) {
+}

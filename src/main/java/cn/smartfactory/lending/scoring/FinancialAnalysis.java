@@ -1,0 +1,76 @@
+package cn.smartfactory.lending.scoring;
+
+import static cn.smartfactory.lending.common.Decimals.MC;
+import static cn.smartfactory.lending.common.Decimals.THIRTY;
+import static cn.smartfactory.lending.common.Decimals.money;
+import static cn.smartfactory.lending.common.Decimals.ratio;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import cn.smartfactory.lending.crosscheck.SalesEstimate;
+import cn.smartfactory.lending.crosscheck.SalesSource;
+import cn.smartfactory.lending.crosscheck.SalesVerification;
+import cn.smartfactory.lending.investigation.InvestigationRecord;
+import cn.smartfactory.lending.investigation.InvestigationRecord.Counterparty;
+import cn.smartfactory.lending.investigation.InvestigationRecord.ExistingDebt;
+import cn.smartfactory.lending.limit.Annuity;
+import cn.smartfactory.lending.product.ProductTerms;
+
+/** Rebuilds the P&amp;L, household cash flow and balance sheet on verified sales (S_v, not S_d). */
+public class FinancialAnalysis {
+
+    public FinancialProfile analyse(InvestigationRecord r, SalesVerification sales, ProductTerms product) {
+        var pl = r.profitAndLoss();
+        var bs = r.balanceSheet();
+        BigDecimal monthlySales = sales.verifiedMonthlySales();
+        BigDecimal margin = pl.grossMargin();
+        BigDecimal cogs = money(monthlySales.multiply(BigDecimal.ONE.subtract(margin), MC));
+        BigDecimal grossProfit = monthlySales.subtract(cogs);
+        BigDecimal opex = pl.rent().add(pl.wages()).add(pl.utilities()).add(pl.transport()).add(pl.taxes())
+                .add(pl.otherExpenses());
+        BigDecimal netProfit = grossProfit.subtract(opex);
+
+        BigDecimal otherIncome = r.household().otherMonthlyIncome();
+        BigDecimal householdExpenses = r.household().monthlyExpenses();
+        BigDecimal disposable = netProfit.add(otherIncome).subtract(householdExpenses);
+        BigDecimal existingInstalments = sum(r.existingDebts().stream().map(ExistingDebt::monthlyInstalment).toList());
+        BigDecimal existingOutstanding = sum(r.existingDebts().stream().map(ExistingDebt::outstanding).toList());
+        BigDecimal newInstalment = money(Annuity.payment(r.loan().amount(), product.annualRate(), r.loan().termMonths()));
+        BigDecimal dsr = disposable.signum() > 0
+                ? ratio(existingInstalments.add(newInstalment), disposable) : null;
+
+        BigDecimal currentAssets = bs.cash().add(bs.receivables()).add(bs.inventory()).add(bs.otherCurrentAssets());
+        BigDecimal totalAssets = currentAssets.add(bs.fixedAssets()).add(bs.otherAssets());
+        BigDecimal currentLiabilities = bs.payables().add(bs.shortTermDebt()).add(bs.otherCurrentLiabilities());
+        BigDecimal totalLiabilities = currentLiabilities.add(bs.longTermDebt());
+        BigDecimal equity = totalAssets.subtract(totalLiabilities);
+
+        BigDecimal inflows = sales.estimates().stream()
+                .filter(e -> e.source() == SalesSource.BANK_STATEMENTS && e.usable())
+                .map(SalesEstimate::monthlySales).findFirst().orElse(null);
+        BigDecimal annualSales = sales.verifiedAnnualSales();
+        BigDecimal lastYear = r.business().salesLastYear();
+
+        return new FinancialProfile(monthlySales, margin, cogs, grossProfit, opex, netProfit, ratio(netProfit, monthlySales),
+                otherIncome, householdExpenses, disposable, existingInstalments, newInstalment, dsr,
+                currentAssets, totalAssets, currentLiabilities, totalLiabilities, equity, existingOutstanding,
+                ratio(totalLiabilities, totalAssets),
+                ratio(currentAssets, currentLiabilities),
+                cogs.signum() == 0 ? null : ratio(bs.inventory().multiply(THIRTY), cogs),
+                ratio(bs.receivables().multiply(THIRTY), monthlySales),
+                inflows == null ? null : ratio(inflows, pl.declaredMonthlySales()),
+                ratio(r.loan().amount(), annualSales),
+                lastYear == null || lastYear.signum() == 0 ? null : ratio(annualSales.subtract(lastYear), lastYear),
+                share(r.topCustomers()), share(r.topSuppliers()));
+    }
+
+    private static BigDecimal share(List<Counterparty> top) {
+        return sum(top.stream().map(Counterparty::share).toList());
+    }
+
+    private static BigDecimal sum(List<BigDecimal> values) {
+        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+}

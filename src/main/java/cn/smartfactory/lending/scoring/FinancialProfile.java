@@ -1,0 +1,25 @@
+package cn.smartfactory.lending.scoring;
+
+import java.math.BigDecimal;
+
+/**
+ * The borrower's reconstructed financials on verified sales, and the ratios derived from them.
+ * Amounts are CNY per month unless named otherwise; ratios are fractions rounded to 4 decimals.
+ * A ratio is null where its denominator is zero (no current liabilities, no cost of goods, no
+ * disposable income, no prior-year sales); the scorecard bins say how null scores.
+ */
+public record FinancialProfile(
+        // monthly P&L on verified sales (月度损益)
+        BigDecimal monthlySales, BigDecimal grossMargin, BigDecimal costOfGoodsSold, BigDecimal grossProfit,
+        BigDecimal operatingExpenses, BigDecimal netProfit, BigDecimal netMargin,
+        // household cash flow (家庭现金流)
+        BigDecimal otherHouseholdIncome, BigDecimal householdExpenses, BigDecimal disposableIncome,
+        BigDecimal existingInstalments, BigDecimal newInstalment, BigDecimal debtServiceRatio,
+        // balance sheet (资产负债)
+        BigDecimal currentAssets, BigDecimal totalAssets, BigDecimal currentLiabilities, BigDecimal totalLiabilities,
+        BigDecimal equity, BigDecimal existingDebtOutstanding,
+        // ratios
+        BigDecimal debtToAssets, BigDecimal currentRatio, BigDecimal inventoryDays, BigDecimal receivableDays,
+        BigDecimal inflowCoverage, BigDecimal amountToAnnualSales, BigDecimal salesGrowth,
+        BigDecimal topCustomerShare, BigDecimal topSupplierShare) {
+}

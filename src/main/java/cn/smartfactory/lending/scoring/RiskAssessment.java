@@ -1,0 +1,54 @@
+package cn.smartfactory.lending.scoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import cn.smartfactory.lending.approval.ApprovalRoute;
+import cn.smartfactory.lending.crosscheck.EquityReconciliation;
+import cn.smartfactory.lending.crosscheck.HouseholdCheck;
+import cn.smartfactory.lending.crosscheck.SalesVerification;
+import cn.smartfactory.lending.limit.CreditLimit;
+import cn.smartfactory.lending.product.ProductTerms;
+
+/**
+ * Everything the credit report and the approver need about one application, in one object:
+ * verified sales and how they were reached, the reconstructed financials against the industry,
+ * every indicator with value, bin, points, weight and dimension, subtotals, grade, suggestion,
+ * knockouts and flags with reasons, every limit constraint with the binding one, and the approval
+ * route.
+ *
+ * @param approvalRoute routed on the suggested limit, or on the requested amount when a knockout
+ *                      leaves no limit
+ */
+public record RiskAssessment(
+        String applicationId,
+        String industryCode, String industryNameZh, String industryNameEn,
+        ProductTerms product,
+        BigDecimal requestedAmount, int termMonths,
+        SalesVerification sales,
+        EquityReconciliation equity,
+        HouseholdCheck household,
+        FinancialProfile financials,
+        List<BenchmarkComparison> benchmarks,
+        List<IndicatorScore> indicators,
+        List<DimensionScore> dimensions,
+        int totalScore,
+        String grade,
+        Suggestion suggestion,
+        List<Knockout> knockouts,
+        List<Flag> flags,
+        CreditLimit creditLimit,
+        ApprovalRoute approvalRoute) {
+
+    public boolean knockedOut() {
+        return !knockouts.isEmpty();
+    }
+
+    public boolean hasHardFlag() {
+        return flags.stream().anyMatch(f -> f.severity() == Flag.Severity.HARD);
+    }
+
+    public IndicatorScore indicator(Indicator indicator) {
+        return indicators.stream().filter(s -> s.indicator() == indicator).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,104 @@
+package cn.smartfactory.lending.scoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import cn.smartfactory.lending.approval.ApprovalAuthority;
+import cn.smartfactory.lending.approval.ApprovalRoute;
+import cn.smartfactory.lending.crosscheck.CrossValidation;
+import cn.smartfactory.lending.crosscheck.EquityReconciliation;
+import cn.smartfactory.lending.crosscheck.HouseholdCheck;
+import cn.smartfactory.lending.crosscheck.SalesVerification;
+import cn.smartfactory.lending.decision.DecisionRules;
+import cn.smartfactory.lending.industry.BenchmarkMetric;
+import cn.smartfactory.lending.industry.Industry;
+import cn.smartfactory.lending.industry.IndustryCatalog;
+import cn.smartfactory.lending.investigation.InvalidInvestigationException;
+import cn.smartfactory.lending.investigation.InvestigationRecord;
+import cn.smartfactory.lending.investigation.InvestigationValidator;
+import cn.smartfactory.lending.limit.CreditLimit;
+import cn.smartfactory.lending.limit.CreditLimitCalculator;
+import cn.smartfactory.lending.product.ProductCatalog;
+import cn.smartfactory.lending.product.ProductTerms;
+
+/**
+ * The risk engine: validates an investigation, cross-validates it, rebuilds the financials,
+ * scores, finds flags and knockouts, computes the limit and routes the approval. Engine-free and
+ * stateless, so the process delegate, the REST API, tests and benchmarks all call the same thing.
+ */
+public class RiskEngine {
+
+    private final IndustryCatalog industries;
+    private final ProductCatalog products;
+    private final InvestigationValidator validator;
+    private final CrossValidation crossValidation;
+    private final FinancialAnalysis financialAnalysis;
+    private final Scorecard scorecard;
+    private final RiskFindings findings;
+    private final CreditLimitCalculator limits;
+    private final ApprovalAuthority authority;
+
+    public RiskEngine(IndustryCatalog industries, DecisionRules rules) {
+        this.industries = industries;
+        this.products = new ProductCatalog(rules);
+        this.validator = new InvestigationValidator(industries, products);
+        this.crossValidation = new CrossValidation(industries);
+        this.financialAnalysis = new FinancialAnalysis();
+        this.scorecard = new Scorecard(rules);
+        this.findings = new RiskFindings(rules);
+        this.limits = new CreditLimitCalculator(rules);
+        this.authority = new ApprovalAuthority(rules);
+    }
+
+    /** An engine over the reference data and rule files shipped on the classpath. */
+    public static RiskEngine standalone() {
+        return new RiskEngine(IndustryCatalog.fromClasspath(),
+                cn.smartfactory.lending.decision.StandaloneDecisionRules.fromClasspath());
+    }
+
+    public InvestigationValidator validator() {
+        return validator;
+    }
+
+    /**
+     * Assesses a record.
+     *
+     * @throws InvalidInvestigationException naming every missing or impossible field; nothing is
+     *                                       scored from partial data
+     */
+    public RiskAssessment assess(InvestigationRecord r) {
+        validator.check(r);
+        Industry industry = industries.get(r.industry());
+        ProductTerms product = products.find(r.loan().product()).orElseThrow();
+
+        SalesVerification sales = crossValidation.verifySales(r);
+        FinancialProfile f = financialAnalysis.analyse(r, sales, product);
+        EquityReconciliation equity = crossValidation.reconcileEquity(r, f.equity());
+        HouseholdCheck household = crossValidation.checkHousehold(r);
+
+        List<IndicatorScore> indicators = scorecard.score(r, industry, f, sales, equity);
+        List<DimensionScore> dimensions = Scorecard.subtotals(indicators);
+        int total = dimensions.stream().mapToInt(DimensionScore::points).sum();
+        String grade = findings.grade(total);
+
+        List<Flag> flags = findings.flags(sales, equity, household);
+        List<Knockout> knockouts = findings.knockouts(r, sales, f);
+        boolean hardFlag = flags.stream().anyMatch(x -> x.severity() == Flag.Severity.HARD);
+        Suggestion suggestion = findings.suggestion(grade, !knockouts.isEmpty(), hardFlag);
+
+        CreditLimit limit = limits.calculate(r, product, grade, f.disposableIncome(), f.existingInstalments(),
+                sales.verifiedAnnualSales(), industry.salesCapRatio(), !knockouts.isEmpty());
+        BigDecimal routedAmount = limit.suggested().signum() > 0 ? limit.suggested() : r.loan().amount();
+        ApprovalRoute route = authority.route(routedAmount, grade, product.code(), hardFlag, flags.size(), false);
+
+        List<BenchmarkComparison> benchmarks = List.of(
+                BenchmarkComparison.of(BenchmarkMetric.GROSS_MARGIN, f.grossMargin(), industry.band(BenchmarkMetric.GROSS_MARGIN)),
+                BenchmarkComparison.of(BenchmarkMetric.NET_MARGIN, f.netMargin(), industry.band(BenchmarkMetric.NET_MARGIN)),
+                BenchmarkComparison.of(BenchmarkMetric.INVENTORY_DAYS, f.inventoryDays(), industry.band(BenchmarkMetric.INVENTORY_DAYS)),
+                BenchmarkComparison.of(BenchmarkMetric.RECEIVABLE_DAYS, f.receivableDays(), industry.band(BenchmarkMetric.RECEIVABLE_DAYS)));
+
+        return new RiskAssessment(r.applicationId(), industry.code(), industry.nameZh(), industry.nameEn(), product,
+                r.loan().amount(), r.loan().termMonths(), sales, equity, household, f, benchmarks, indicators, dimensions,
+                total, grade, suggestion, knockouts, flags, limit, route);
+    }
+}

@@ -1,0 +1,102 @@
+package cn.smartfactory.lending.scoring;
+
+import static cn.smartfactory.lending.common.Decimals.formatMoney;
+import static cn.smartfactory.lending.common.Decimals.formatPercent;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.smartfactory.lending.crosscheck.EquityReconciliation;
+import cn.smartfactory.lending.crosscheck.HouseholdCheck;
+import cn.smartfactory.lending.crosscheck.SalesVerification;
+import cn.smartfactory.lending.decision.DecisionRules;
+import cn.smartfactory.lending.investigation.InvestigationRecord;
+
+/**
+ * Flags, knockouts, grade and suggestion from their decision tables. The tables hold thresholds
+ * and reasons; this class adds the figures that triggered each finding.
+ */
+public class RiskFindings {
+
+    static final String FLAGS = "cross-validation-flags";
+    static final String KNOCKOUTS = "risk-knockouts";
+    static final String GRADE = "risk-grade";
+    static final String SUGGESTION = "decision-suggestion";
+
+    private final DecisionRules rules;
+
+    public RiskFindings(DecisionRules rules) {
+        this.rules = rules;
+    }
+
+    public List<Flag> flags(SalesVerification sales, EquityReconciliation equity, HouseholdCheck household) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("salesDeviation", sales.deviation());
+        inputs.put("equityDeviation", equity.deviation());
+        inputs.put("householdExpensePerPerson", household.expensePerPerson());
+        return rules.evaluate(FLAGS, inputs).stream().map(row -> {
+            String code = (String) row.get("flag");
+            return new Flag(code, Flag.Severity.valueOf((String) row.get("severity")), (String) row.get("reasonZh"),
+                    (String) row.get("reasonEn"), evidence(code, sales, equity, household));
+        }).toList();
+    }
+
+    public List<Knockout> knockouts(InvestigationRecord r, SalesVerification sales, FinancialProfile f) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("bureauCurrentOverdue", r.creditHistory().currentOverdue());
+        inputs.put("blacklisted", r.creditHistory().blacklisted());
+        inputs.put("age", r.applicant().age());
+        inputs.put("salesDeviation", sales.deviation());
+        inputs.put("debtServiceRatio", f.debtServiceRatio());
+        inputs.put("disposableIncome", f.disposableIncome());
+        inputs.put("usableSalesEstimates", sales.usableEstimates());
+        return rules.evaluate(KNOCKOUTS, inputs).stream().map(row -> {
+            String code = (String) row.get("knockout");
+            return new Knockout(code, (String) row.get("reasonZh"), (String) row.get("reasonEn"),
+                    evidence(code, r, sales, f));
+        }).toList();
+    }
+
+    public String grade(int totalScore) {
+        return (String) rules.evaluateSingle(GRADE, Map.of("totalScore", totalScore)).get("grade");
+    }
+
+    public Suggestion suggestion(String grade, boolean knockedOut, boolean hardFlag) {
+        Map<String, Object> row = rules.evaluateSingle(SUGGESTION,
+                Map.of("grade", grade, "knockedOut", knockedOut, "hardFlag", hardFlag));
+        return new Suggestion((String) row.get("suggestion"), (String) row.get("suggestionZh"),
+                (String) row.get("suggestionEn"));
+    }
+
+    private static String evidence(String code, SalesVerification sales, EquityReconciliation equity,
+                                   HouseholdCheck household) {
+        return switch (code) {
+            case "SALES_INCONSISTENT" -> salesEvidence(sales);
+            case "EQUITY_GAP" -> "expected equity " + formatMoney(equity.expectedEquity()) + " vs balance-sheet equity "
+                    + formatMoney(equity.balanceSheetEquity()) + ": deviation " + formatPercent(equity.deviation());
+            case "EXPENSES_IMPLAUSIBLE" -> formatMoney(household.monthlyExpenses()) + " per month for "
+                    + household.members() + " person(s) = " + formatMoney(household.expensePerPerson()) + " per person";
+            default -> "";
+        };
+    }
+
+    private static String evidence(String code, InvestigationRecord r, SalesVerification sales, FinancialProfile f) {
+        return switch (code) {
+            case "BUREAU_CURRENT_OVERDUE" -> "bureau report: current overdue";
+            case "BLACKLISTED" -> "blacklist hit";
+            case "AGE_OUT_OF_RANGE" -> "age " + r.applicant().age();
+            case "SALES_DEVIATION_SEVERE" -> salesEvidence(sales);
+            case "DSR_ABOVE_100" -> "instalments " + formatMoney(f.existingInstalments().add(f.newInstalment()))
+                    + " / disposable income " + formatMoney(f.disposableIncome()) + " = " + formatPercent(f.debtServiceRatio());
+            case "NO_REPAYMENT_CAPACITY" -> "monthly disposable income " + formatMoney(f.disposableIncome());
+            case "INSUFFICIENT_SALES_EVIDENCE" -> sales.usableEstimates() + " usable independent estimate(s)";
+            default -> "";
+        };
+    }
+
+    private static String salesEvidence(SalesVerification sales) {
+        return "declared " + formatMoney(sales.declaredMonthlySales()) + " vs verified "
+                + formatMoney(sales.verifiedMonthlySales()) + " per month: deviation " + formatPercent(sales.deviation());
+    }
+}

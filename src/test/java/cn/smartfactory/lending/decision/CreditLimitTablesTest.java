@@ -1,0 +1,56 @@
+package cn.smartfactory.lending.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import cn.smartfactory.lending.product.ProductCatalog;
+import cn.smartfactory.lending.product.ProductTerms;
+
+/** Every rule of processes/credit-limit.dmn: DSR caps by grade and the product matrix. */
+class CreditLimitTablesTest {
+
+    private static final RuleCoverage COVERAGE = RuleCoverage.of("processes/credit-limit.dmn");
+    private static final DecisionRules RULES = COVERAGE.rules();
+
+    @ParameterizedTest(name = "grade {0} may spend {1} of disposable income on instalments")
+    @CsvSource({"A, 0.60", "B, 0.55", "C, 0.50", "D, 0.40", "E, 0"})
+    void dsrCapFallsWithTheGrade(String grade, BigDecimal cap) {
+        Object value = RULES.evaluateSingle("limit-dsr-cap", Map.of("grade", grade)).get("dsrCap");
+        assertThat(new BigDecimal(value.toString())).isEqualByComparingTo(cap);
+    }
+
+    @ParameterizedTest(name = "{0}: cap {1}, rate {2}, collateral {3}")
+    @CsvSource(nullValues = "null", value = {"CREDIT, 300000, 0.072, false, null",
+            "GUARANTEED, 1000000, 0.060, false, null", "MORTGAGE, 3000000, 0.045, true, 0.70"})
+    void productTermsCarryCapRateAndCollateralRule(String product, BigDecimal cap, BigDecimal rate, boolean collateral,
+                                                   BigDecimal advanceRate) {
+        ProductTerms terms = new ProductCatalog(RULES).find(product).orElseThrow();
+        assertThat(terms.maxAmount()).isEqualByComparingTo(cap);
+        assertThat(terms.annualRate()).isEqualByComparingTo(rate);
+        assertThat(terms.requiresCollateral()).isEqualTo(collateral);
+        if (advanceRate == null) {
+            assertThat(terms.collateralAdvanceRate()).isNull();
+        } else {
+            assertThat(terms.collateralAdvanceRate()).isEqualByComparingTo(advanceRate);
+        }
+        assertThat(terms.roundingUnit()).isEqualByComparingTo("10000");
+        assertThat(terms.nameZh()).isNotBlank();
+    }
+
+    @Test
+    void unknownProductHasNoTerms() {
+        assertThat(new ProductCatalog(RULES).find("PAYDAY")).isEmpty();
+    }
+
+    @AfterAll
+    static void everyRuleOfTheLimitPolicyWasExercised() {
+        COVERAGE.assertEveryRuleMatched();
+    }
+}

@@ -1,0 +1,104 @@
+package cn.smartfactory.lending.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every rule of processes/risk-flags.dmn at its threshold and just past it. */
+class FlagAndKnockoutTablesTest {
+
+    private static final RuleCoverage COVERAGE = RuleCoverage.of("processes/risk-flags.dmn");
+    private static final DecisionRules RULES = COVERAGE.rules();
+
+    @ParameterizedTest(name = "sales deviation {0} raises {1}")
+    @CsvSource(nullValues = "none", value = {"0.2, none", "0.2001, SALES_INCONSISTENT:SOFT", "0.5, SALES_INCONSISTENT:SOFT",
+            "0.5001, SALES_INCONSISTENT:HARD"})
+    void salesDeviationFlagTurnsHardAboveFiftyPercent(BigDecimal deviation, String expected) {
+        assertThat(flags(deviation, BigDecimal.ZERO, new BigDecimal("2000")))
+                .containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
+    }
+
+    @ParameterizedTest(name = "equity deviation {0} raises {1}")
+    @CsvSource(nullValues = "none", value = {"0.2, none", "0.2001, EQUITY_GAP:SOFT"})
+    void equityGapAboveTwentyPercent(BigDecimal deviation, String expected) {
+        assertThat(flags(BigDecimal.ZERO, deviation, new BigDecimal("2000")))
+                .containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
+    }
+
+    @ParameterizedTest(name = "household spending {0} per person raises {1}")
+    @CsvSource(nullValues = "none", value = {"800, none", "799.99, EXPENSES_IMPLAUSIBLE:SOFT", "0, EXPENSES_IMPLAUSIBLE:SOFT"})
+    void householdSpendingBelowTheFloorIsImplausible(BigDecimal perPerson, String expected) {
+        assertThat(flags(BigDecimal.ZERO, BigDecimal.ZERO, perPerson))
+                .containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
+    }
+
+    @Test
+    void everyFlagCarriesBilingualReasons() {
+        List<Map<String, Object>> rows = RULES.evaluate("cross-validation-flags", Map.of("salesDeviation", 0.6,
+                "equityDeviation", 0.6, "householdExpensePerPerson", 10));
+        assertThat(rows).hasSize(3).allSatisfy(row -> {
+            assertThat((String) row.get("reasonZh")).isNotBlank();
+            assertThat((String) row.get("reasonEn")).isNotBlank();
+        });
+    }
+
+    @Test
+    void cleanApplicantHasNoKnockout() {
+        assertThat(knockouts(clean())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} = {1} knocks out with {2}")
+    @CsvSource(nullValues = "none", value = {
+            "bureauCurrentOverdue, true, BUREAU_CURRENT_OVERDUE", "blacklisted, true, BLACKLISTED",
+            "age, 17, AGE_OUT_OF_RANGE", "age, 18, none", "age, 65, none", "age, 66, AGE_OUT_OF_RANGE",
+            "salesDeviation, 0.5, none", "salesDeviation, 0.5001, SALES_DEVIATION_SEVERE",
+            "debtServiceRatio, 1, none", "debtServiceRatio, 1.0001, DSR_ABOVE_100",
+            "disposableIncome, 0.01, none", "disposableIncome, 0, NO_REPAYMENT_CAPACITY",
+            "disposableIncome, -500, NO_REPAYMENT_CAPACITY",
+            "usableSalesEstimates, 2, none", "usableSalesEstimates, 1, INSUFFICIENT_SALES_EVIDENCE",
+            "usableSalesEstimates, 0, INSUFFICIENT_SALES_EVIDENCE"})
+    void eachKnockoutFiresAtItsThreshold(String variable, String value, String expected) {
+        Map<String, Object> inputs = clean();
+        inputs.put(variable, switch (variable) {
+            case "bureauCurrentOverdue", "blacklisted" -> Boolean.valueOf(value);
+            case "age", "usableSalesEstimates" -> Integer.valueOf(value);
+            default -> new BigDecimal(value);
+        });
+        assertThat(knockouts(inputs)).containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
+    }
+
+    @AfterAll
+    static void everyRuleOfFlagsAndKnockoutsWasExercised() {
+        COVERAGE.assertEveryRuleMatched();
+    }
+
+    private static Map<String, Object> clean() {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("bureauCurrentOverdue", false);
+        inputs.put("blacklisted", false);
+        inputs.put("age", 40);
+        inputs.put("salesDeviation", new BigDecimal("0.1"));
+        inputs.put("debtServiceRatio", new BigDecimal("0.5"));
+        inputs.put("disposableIncome", new BigDecimal("10000"));
+        inputs.put("usableSalesEstimates", 3);
+        return inputs;
+    }
+
+    private static List<String> knockouts(Map<String, Object> inputs) {
+        return RULES.evaluate("risk-knockouts", inputs).stream().map(r -> (String) r.get("knockout")).toList();
+    }
+
+    private static List<String> flags(BigDecimal sales, BigDecimal equity, BigDecimal perPerson) {
+        return RULES.evaluate("cross-validation-flags", Map.of("salesDeviation", sales, "equityDeviation", equity,
+                        "householdExpensePerPerson", perPerson)).stream()
+                .map(r -> r.get("flag") + ":" + r.get("severity")).toList();
+    }
+}
