@@ -162,7 +162,15 @@ public final class IndustryCatalog {
                 names.add(input.name());
             }
             sample.put("grossMargin", new BigDecimal("0.2"));
-            if (formula.evaluate(sample) == null) {
+            BigDecimal value;
+            try {
+                value = formula.evaluate(sample);
+            } catch (RuntimeException e) {
+                // FEEL parses lazily, so a syntax error shows up on this first evaluation.
+                throw new IllegalArgumentException(where + "driver formula '" + formula.expression()
+                        + "' cannot be evaluated: " + e.getMessage(), e);
+            }
+            if (value == null) {
                 throw new IllegalArgumentException(where + "driver formula '" + formula.expression()
                         + "' does not give a number; it may use only " + names + " and grossMargin");
             }

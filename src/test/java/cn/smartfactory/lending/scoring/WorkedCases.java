@@ -29,6 +29,17 @@ public final class WorkedCases {
         }
     }
 
+    /** A worked case changed through its JSON, the way a client would send it. */
+    public static InvestigationRecord mutate(String name, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change) {
+        try {
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(DIR.resolve(name + ".json").toFile());
+            change.accept(tree);
+            return JSON.treeToValue(tree, InvestigationRecord.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static List<String> names() {
         try (Stream<Path> files = Files.list(DIR)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))

@@ -1,0 +1,119 @@
+package cn.smartfactory.lending.industry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import cn.smartfactory.lending.decision.StandaloneDecisionRules;
+import cn.smartfactory.lending.investigation.InvestigationRecord;
+import cn.smartfactory.lending.scoring.RiskAssessment;
+import cn.smartfactory.lending.scoring.RiskEngine;
+import cn.smartfactory.lending.scoring.WorkedCases;
+
+class IndustryCatalogTest {
+
+    @Test
+    void shipsTheSixIndustriesOfTheRiskModel() {
+        IndustryCatalog catalog = IndustryCatalog.fromClasspath();
+        assertThat(catalog.all()).extracting(Industry::code).containsExactly("FMCG_WHOLESALE", "CATERING",
+                "RETAIL_STORE", "LIGHT_MANUFACTURING", "LOGISTICS", "AGRICULTURE");
+        Band fmcgMargin = catalog.get("FMCG_WHOLESALE").band(BenchmarkMetric.GROSS_MARGIN);
+        assertThat(fmcgMargin.low()).isEqualByComparingTo("0.08");
+        assertThat(fmcgMargin.high()).isEqualByComparingTo("0.15");
+        assertThat(catalog.salesEvidence().minimumStatementMonths()).isEqualTo(6);
+    }
+
+    /** A seventh industry is an entry in the reference data: no Java changes, and it scores. */
+    @Test
+    void seventhIndustryIsADataChange() throws IOException {
+        IndustryCatalog catalog = loadChanged(root -> ((ArrayNode) root.get("industries")).addObject()
+                .put("code", "TEA_HOUSE").put("nameZh", "茶馆").put("nameEn", "Tea house").put("salesCapRatio", 0.25)
+                .<ObjectNode>set("driver", WorkedCases.JSON.createObjectNode()
+                        .put("formula", "tables * guestsPerTablePerDay * spendPerGuest * openingDaysPerMonth")
+                        .put("descriptionZh", "桌数 × 每桌日客数 × 人均消费 × 月营业天数")
+                        .put("descriptionEn", "tables x guests per table per day x spend per guest x opening days")
+                        .set("inputs", WorkedCases.JSON.valueToTree(java.util.List.of(
+                                input("tables", 1, 500), input("guestsPerTablePerDay", 0, 50),
+                                input("spendPerGuest", 0, 2000), input("openingDaysPerMonth", 0, 31)))))
+                .set("benchmarks", ((ObjectNode) root.get("industries").get(1)).get("benchmarks").deepCopy()));
+        InvestigationRecord teaHouse = WorkedCases.mutate("2-catering", t -> {
+            t.put("industry", "TEA_HOUSE");
+            t.set("driverInputs", WorkedCases.JSON.createObjectNode().put("tables", 20).put("guestsPerTablePerDay", 6)
+                    .put("spendPerGuest", 38).put("openingDaysPerMonth", 30));
+        });
+
+        RiskAssessment a = new RiskEngine(catalog, StandaloneDecisionRules.fromClasspath()).assess(teaHouse);
+
+        assertThat(a.industryNameEn()).isEqualTo("Tea house");
+        assertThat(a.sales().estimates().get(3).monthlySales()).isEqualByComparingTo("136800"); // 20 x 6 x 38 x 30
+        assertThat(a.indicators()).hasSize(22);
+        assertThat(a.grade()).isNotBlank();
+    }
+
+    @Test
+    void formulaUsingAnUndeclaredInputIsRejectedNamingTheIndustry() {
+        assertThatThrownBy(() -> loadChanged(root -> ((ObjectNode) root.get("industries").get(1).get("driver"))
+                .put("formula", "seats * tablesTurns * averageTicketPerCover")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CATERING").hasMessageContaining("seats");
+    }
+
+    @Test
+    void formulaWithSyntaxErrorIsRejected() {
+        assertThatThrownBy(() -> loadChanged(root -> ((ObjectNode) root.get("industries").get(0).get("driver"))
+                .put("formula", "invoicedPurchasesPerMonth / (1 - ")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FMCG_WHOLESALE");
+    }
+
+    @Test
+    void bandWithLowAboveHighIsRejected() {
+        assertThatThrownBy(() -> loadChanged(root -> ((ObjectNode) root.get("industries").get(2).get("benchmarks")
+                .get("grossMargin")).put("low", 0.5)))
+                .hasMessageContaining("low < high");
+    }
+
+    @Test
+    void missingBenchmarkIsRejectedNamingIt() {
+        assertThatThrownBy(() -> loadChanged(root -> ((ObjectNode) root.get("industries").get(3).get("benchmarks"))
+                .remove("receivableDays")))
+                .hasMessageContaining("LIGHT_MANUFACTURING").hasMessageContaining("receivableDays");
+    }
+
+    @Test
+    void duplicateIndustryCodeIsRejected() {
+        assertThatThrownBy(() -> loadChanged(root -> ((ObjectNode) root.get("industries").get(1)).put("code", "FMCG_WHOLESALE")))
+                .hasMessageContaining("appears twice");
+    }
+
+    @Test
+    void bandPositionIsMeasuredInBandWidths() {
+        Band band = new Band(new BigDecimal("0.08"), new BigDecimal("0.115"), new BigDecimal("0.15"));
+        assertThat(band.position(new BigDecimal("0.10"))).isEqualByComparingTo("0");
+        assertThat(band.position(new BigDecimal("0.05")).doubleValue()).isEqualTo(-3.0 / 7, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(band.position(new BigDecimal("0.185"))).isEqualByComparingTo("0.5");
+        assertThat(band.status(new BigDecimal("0.185"))).isEqualTo(Band.BandStatus.ABOVE);
+    }
+
+    private static ObjectNode input(String name, int min, int max) {
+        return WorkedCases.JSON.createObjectNode().put("name", name).put("labelZh", name).put("labelEn", name)
+                .put("unit", "-").put("min", min).put("max", max);
+    }
+
+    private static IndustryCatalog loadChanged(Consumer<ObjectNode> change) throws IOException {
+        try (InputStream in = IndustryCatalog.class.getClassLoader().getResourceAsStream(IndustryCatalog.DEFAULT_RESOURCE)) {
+            ObjectNode root = (ObjectNode) WorkedCases.JSON.readTree(in);
+            change.accept(root);
+            return IndustryCatalog.load(new ByteArrayInputStream(WorkedCases.JSON.writeValueAsBytes(root)));
+        }
+    }
+}
