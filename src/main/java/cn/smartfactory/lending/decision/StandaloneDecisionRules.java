@@ -12,6 +12,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 
 /**
  * Evaluates the DMN files shipped under {@code processes/} with Camunda's standalone DMN engine,
@@ -26,7 +27,7 @@ public final class StandaloneDecisionRules implements DecisionRules {
             "processes/credit-limit.dmn",
             "processes/approval-authority.dmn");
 
-    private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private static final DmnEngine ENGINE = newEngine();
 
     private final DmnEngine engine;
     private final Map<String, DmnDecision> decisions;
@@ -65,6 +66,19 @@ public final class StandaloneDecisionRules implements DecisionRules {
             }
         }
         return new StandaloneDecisionRules(engine, decisions);
+    }
+
+    /** A standalone DMN engine that parses each FEEL expression once (see {@link CachingFeelEngine}). */
+    public static DmnEngine newEngine() {
+        return configuration().buildEngine();
+    }
+
+    /** The engine configuration used here, for callers that add listeners before building. */
+    public static DefaultDmnEngineConfiguration configuration() {
+        DefaultDmnEngineConfiguration configuration =
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        configuration.setFeelEngineFactory(CachingFeelEngine.factory());
+        return configuration;
     }
 
     /** The shared standalone engine, also used to compile FEEL formulas from reference data. */

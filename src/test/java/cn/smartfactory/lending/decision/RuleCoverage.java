@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -35,8 +34,7 @@ public final class RuleCoverage {
                 matched.add(rule.getId());
             }
         };
-        DefaultDmnEngineConfiguration configuration =
-                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        DefaultDmnEngineConfiguration configuration = StandaloneDecisionRules.configuration();
         configuration.customPostDecisionTableEvaluationListeners(List.of(listener));
         DmnEngine engine = configuration.buildEngine();
         this.rules = StandaloneDecisionRules.fromClasspath(engine, List.of(resource));
