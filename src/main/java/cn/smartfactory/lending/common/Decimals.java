@@ -38,8 +38,10 @@ public final class Decimals {
         return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
     }
 
-    public static BigDecimal nullToZero(BigDecimal value) {
-        return value == null ? BigDecimal.ZERO : value;
+    /** A number from a decision table (often a Double) as the decimal it was written as: 300000, 0.6. */
+    public static BigDecimal exact(Number n) {
+        BigDecimal d = new BigDecimal(n.toString()).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
     }
 
     /** "1,234,568" — CNY without fen, as bank staff read amounts. */

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import cn.smartfactory.lending.common.Decimals;
 import cn.smartfactory.lending.decision.DecisionRules;
 import cn.smartfactory.lending.investigation.InvestigationRecord;
 import cn.smartfactory.lending.limit.LimitConstraint.Kind;
@@ -40,7 +41,7 @@ public class CreditLimitCalculator {
     public CreditLimit calculate(InvestigationRecord r, ProductTerms product, String grade, BigDecimal disposableIncome,
                                  BigDecimal existingInstalments, BigDecimal annualVerifiedSales,
                                  BigDecimal salesCapRatio, boolean knockedOut) {
-        BigDecimal dsrCap = decimal(rules.evaluateSingle(DSR_CAP, Map.of("grade", grade)).get("dsrCap"));
+        BigDecimal dsrCap = Decimals.exact((Number) rules.evaluateSingle(DSR_CAP, Map.of("grade", grade)).get("dsrCap"));
         int term = r.loan().termMonths();
         List<LimitConstraint> constraints = new ArrayList<>();
 
@@ -83,9 +84,5 @@ public class CreditLimitCalculator {
         BigDecimal suggested = knockedOut ? BigDecimal.ZERO
                 : lowest.amount().divide(unit, 0, RoundingMode.FLOOR).multiply(unit);
         return new CreditLimit(List.copyOf(constraints), lowest.kind(), suggested, unit, dsrCap, knockedOut);
-    }
-
-    private static BigDecimal decimal(Object value) {
-        return new BigDecimal(value.toString());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.smartfactory.lending.common.Decimals;
 import cn.smartfactory.lending.decision.DecisionRules;
 import cn.smartfactory.lending.decision.DecisionTableException;
 
@@ -47,6 +48,6 @@ public class ProductCatalog {
 
     private static BigDecimal decimal(Map<String, Object> row, String key) {
         Object v = row.get(key);
-        return v instanceof Number n ? new BigDecimal(n.toString()) : null;
+        return v instanceof Number n ? Decimals.exact(n) : null;
     }
 }
