@@ -1,6 +1,9 @@
 package cn.smartfactory.lending.investigation;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,12 +44,18 @@ public record InvestigationRecord(
         Collateral collateral) {
 
     public InvestigationRecord {
-        existingDebts = existingDebts == null ? List.of() : List.copyOf(existingDebts);
-        bankInflows = bankInflows == null ? List.of() : List.copyOf(bankInflows);
-        purchases = purchases == null ? List.of() : List.copyOf(purchases);
-        topCustomers = topCustomers == null ? List.of() : List.copyOf(topCustomers);
-        topSuppliers = topSuppliers == null ? List.of() : List.copyOf(topSuppliers);
-        driverInputs = driverInputs == null ? Map.of() : Map.copyOf(driverInputs);
+        existingDebts = copy(existingDebts);
+        bankInflows = copy(bankInflows);
+        purchases = copy(purchases);
+        topCustomers = copy(topCustomers);
+        topSuppliers = copy(topSuppliers);
+        driverInputs = driverInputs == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(driverInputs));
+    }
+
+    /** Unmodifiable, but null entries survive so that validation can name them (List.copyOf would throw). */
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     /** What the customer asks for (申请). */

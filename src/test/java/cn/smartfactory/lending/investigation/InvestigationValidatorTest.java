@@ -90,6 +90,19 @@ class InvestigationValidatorTest {
     }
 
     @Test
+    void nullEntriesInListsAndDriverInputsAreNamedNotThrown() {
+        var r = WorkedCases.mutate(RETAIL, t -> {
+            ((ArrayNode) t.get("bankInflows")).insertNull(0);
+            ((ObjectNode) t.get("driverInputs")).putNull("seasonalFactor");
+            ((ArrayNode) t.get("topSuppliers")).addNull();
+        });
+        assertThat(VALIDATOR.validate(r)).extracting(Violation::field, Violation::rule).containsExactlyInAnyOrder(
+                tuple("bankInflows[0]", "REQUIRED"), tuple("driverInputs.seasonalFactor", "REQUIRED"),
+                tuple("topSuppliers[3]", "REQUIRED"), tuple("topSuppliers", "TOO_MANY"),
+                tuple("salesEvidence", "MIN_SALES_SOURCES")); // only purchases remain a valid source
+    }
+
+    @Test
     void unknownIndustryAndProductAreNamed() {
         var r = WorkedCases.mutate(RETAIL, t -> {
             t.put("industry", "CASINO");
