@@ -1,9 +1,6 @@
 package cn.smartfactory.lending.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -11,30 +8,30 @@ import java.nio.file.Files;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.http.ResponseEntity;
 
 import cn.smartfactory.lending.scoring.WorkedCases;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CreditReportApiTest {
 
     @Autowired
-    private MockMvc mvc;
+    private TestRestTemplate rest;
 
     @Test
     void downloadsTheReportAsAnXlsxAttachment() throws Exception {
-        byte[] body = mvc.perform(post("/api/credit-reports").contentType(MediaType.APPLICATION_JSON)
-                        .content(Files.readString(WorkedCases.DIR.resolve("4-light-manufacturing.json"))))
-                .andExpect(status().isOk())
-                .andExpect(header().string("Content-Type", CreditReport.CONTENT_TYPE))
-                .andExpect(header().string("Content-Disposition",
-                        "attachment; filename=\"credit-report-WC-4-MANUFACTURING.xlsx\""))
-                .andReturn().getResponse().getContentAsByteArray();
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+        ResponseEntity<byte[]> response = post(Files.readString(WorkedCases.DIR.resolve("4-light-manufacturing.json")));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType()).hasToString(CreditReport.CONTENT_TYPE);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                .isEqualTo("attachment; filename=\"credit-report-WC-4-MANUFACTURING.xlsx\"");
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
             assertThat(wb.getNumberOfSheets()).isEqualTo(7);
             assertThat(wb.getSheetName(0)).isEqualTo(CreditReportGenerator.SHEETS.get(0));
         }
@@ -42,15 +39,29 @@ class CreditReportApiTest {
 
     @Test
     void incompleteInvestigationStillDownloadsAReportListingWhatIsMissing() throws Exception {
-        byte[] body = mvc.perform(post("/api/credit-reports").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"applicationId\": \"APP-77\", \"industry\": \"CATERING\"}"))
-                .andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition", "attachment; filename=\"credit-report-APP-77.xlsx\""))
-                .andReturn().getResponse().getContentAsByteArray();
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+        ResponseEntity<byte[]> response = post("{\"applicationId\": \"APP-77\", \"industry\": \"CATERING\"}");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                .isEqualTo("attachment; filename=\"credit-report-APP-77.xlsx\"");
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
             StringBuilder summary = new StringBuilder();
             wb.getSheetAt(0).forEach(row -> row.forEach(cell -> summary.append(cell.toString()).append('\n')));
             assertThat(summary).contains("Assessment not available", "loan is required", "applicant is required");
         }
+    }
+
+    @Test
+    void requiresCredentials() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(rest.postForEntity("/api/credit-reports", new HttpEntity<>("{}", headers), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    private ResponseEntity<byte[]> post(String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth("apr1", "demo").postForEntity("/api/credit-reports", new HttpEntity<>(json, headers),
+                byte[].class);
     }
 }

@@ -1,0 +1,126 @@
+package cn.smartfactory.lending.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the role groups and grants each the least it needs: task workers reach Tasklist (which
+ * tasks they see comes from candidate groups), managers read Cockpit without changing anything,
+ * risk managers also deploy diagrams and tables, administrators may do everything. Existing
+ * grants are left alone, so an administrator's changes survive restarts.
+ */
+@Component
+public class IdentitySetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
+
+    /** One grant: group, resource type, resource id, permissions. */
+    record Grant(Role role, Resource resource, String resourceId, Permission... permissions) {
+    }
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+
+    public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+    }
+
+    public void setUp() {
+        for (Role role : Role.values()) {
+            if (identityService.createGroupQuery().groupId(role.groupId()).count() == 0) {
+                Group group = identityService.newGroup(role.groupId());
+                group.setName(role.displayName());
+                group.setType("WORKFLOW");
+                identityService.saveGroup(group);
+            }
+        }
+        int created = 0;
+        for (Grant grant : grants()) {
+            created += apply(grant) ? 1 : 0;
+        }
+        LOG.info("Identity: {} role groups present, {} missing grants created", Role.values().length, created);
+    }
+
+    static List<Grant> grants() {
+        List<Grant> grants = new ArrayList<>();
+        for (Role role : Role.values()) {
+            if (role.worksTasks()) {
+                grants.add(new Grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+                // Lets Tasklist show and render forms of tasks the role is a candidate for.
+                grants.add(new Grant(role, Resources.PROCESS_DEFINITION, ANY, Permissions.READ));
+            }
+        }
+        grants.add(new Grant(Role.ACCOUNT_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
+        for (Role reader : List.of(Role.MANAGERS, Role.RISK_MANAGERS)) {
+            grants.add(new Grant(reader, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+            grants.add(new Grant(reader, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
+                    Permissions.READ_HISTORY, Permissions.READ_TASK));
+            grants.add(new Grant(reader, Resources.PROCESS_INSTANCE, ANY, Permissions.READ));
+            grants.add(new Grant(reader, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
+            grants.add(new Grant(reader, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+            grants.add(new Grant(reader, Resources.DEPLOYMENT, ANY, Permissions.READ));
+        }
+        grants.add(new Grant(Role.RISK_MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE));
+        grants.add(new Grant(Role.RISK_MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.CREATE_INSTANCE));
+        for (Resources resource : Resources.values()) {
+            grants.add(new Grant(Role.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));
+        }
+        return merged(grants);
+    }
+
+    /** One authorization per group, resource and id, as Camunda stores them. */
+    private static List<Grant> merged(List<Grant> grants) {
+        Map<String, Grant> byKey = new LinkedHashMap<>();
+        for (Grant g : grants) {
+            String key = g.role() + "/" + g.resource().resourceType() + "/" + g.resourceId();
+            Grant existing = byKey.get(key);
+            if (existing == null) {
+                byKey.put(key, g);
+            } else {
+                Set<Permission> union = new LinkedHashSet<>(List.of(existing.permissions()));
+                union.addAll(List.of(g.permissions()));
+                byKey.put(key, new Grant(g.role(), g.resource(), g.resourceId(), union.toArray(Permission[]::new)));
+            }
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    /** @return whether a grant had to be created */
+    private boolean apply(Grant grant) {
+        boolean exists = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(grant.role().groupId()).resourceType(grant.resource()).resourceId(grant.resourceId())
+                .count() > 0;
+        if (exists) {
+            return false;
+        }
+        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(grant.role().groupId());
+        authorization.setResource(grant.resource());
+        authorization.setResourceId(grant.resourceId());
+        for (Permission permission : grant.permissions()) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+        return true;
+    }
+}

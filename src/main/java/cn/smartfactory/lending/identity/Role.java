@@ -1,0 +1,36 @@
+package cn.smartfactory.lending.identity;
+
+/** The role groups of the factory line; the group id is what BPMN candidate groups name. */
+public enum Role {
+    ACCOUNT_MANAGERS("account-managers", "管户岗", "Account managers"),
+    INVESTIGATORS("investigators", "尽调岗", "Investigators"),
+    CENTRAL_OPERATIONS("central-operations", "集中作业岗", "Central operations"),
+    APPROVERS("approvers", "审批岗", "Approvers"),
+    CREDIT_COMMITTEE("credit-committee", "贷审会", "Credit committee"),
+    RISK_MANAGERS("risk-managers", "风险管理", "Risk managers"),
+    MANAGERS("managers", "管理者", "Managers"),
+    CAMUNDA_ADMIN("camunda-admin", "系统管理员", "Administrators");
+
+    private final String groupId;
+    private final String nameZh;
+    private final String nameEn;
+
+    Role(String groupId, String nameZh, String nameEn) {
+        this.groupId = groupId;
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public String displayName() {
+        return nameZh + " " + nameEn;
+    }
+
+    /** Roles that work tasks in Tasklist. */
+    public boolean worksTasks() {
+        return this != MANAGERS && this != CAMUNDA_ADMIN;
+    }
+}

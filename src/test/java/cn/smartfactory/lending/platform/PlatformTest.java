@@ -1,0 +1,157 @@
+package cn.smartfactory.lending.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+import cn.smartfactory.lending.identity.Role;
+
+/** The running platform: what is deployed, who exists, and that REST needs credentials. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PlatformTest {
+
+    @Autowired
+    private TestRestTemplate rest;
+    @Autowired
+    private RepositoryService repositoryService;
+    @Autowired
+    private IdentityService identityService;
+    @Autowired
+    private ProcessResourceDeployer deployer;
+    @Autowired
+    private ProcessEngine engine;
+
+    @Test
+    void historyIsFullAndAuthorizationIsOn() {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getHistory()).isEqualTo("full");
+        assertThat(configuration.isAuthorizationEnabled()).isTrue();
+    }
+
+    @Test
+    void shippedTablesAreDeployedWithHistoryTimeToLive() {
+        List<DecisionDefinition> decisions = repositoryService.createDecisionDefinitionQuery().latestVersion().list();
+        assertThat(decisions).extracting(DecisionDefinition::getKey).contains("scorecard-borrower", "risk-grade",
+                "risk-knockouts", "product-terms", "approval-authority");
+        assertThat(decisions).allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).isEqualTo(3650));
+    }
+
+    @Test
+    void unchangedFilesKeepTheirVersionAndAChangedFileBecomesANewVersion() throws Exception {
+        List<Resource> shipped = ProcessResourceDeployer.scan();
+        assertThat(deployer.deploy(shipped).getDeployedDecisionDefinitions()).isNullOrEmpty();
+
+        int before = latest("approval-authority").getVersion();
+        List<Resource> changed = shipped.stream().map(r -> {
+            if (!"approval-authority.dmn".equals(r.getFilename())) {
+                return r;
+            }
+            try {
+                String xml = r.getContentAsString(StandardCharsets.UTF_8).replace("金额超过100万元", "金额超过一百万元");
+                return (Resource) new ByteArrayResource(xml.getBytes(StandardCharsets.UTF_8)) {
+                    @Override
+                    public String getFilename() {
+                        return "approval-authority.dmn";
+                    }
+                };
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        var deployment = deployer.deploy(changed);
+        assertThat(deployment.getDeployedDecisionDefinitions()).extracting(DecisionDefinition::getKey)
+                .containsExactly("approval-authority");
+        assertThat(latest("approval-authority").getVersion()).isEqualTo(before + 1);
+        assertThat(latest("risk-grade").getVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void everyRoleGroupExistsAndDemoStaffBelongToTheirGroup() {
+        for (Role role : Role.values()) {
+            assertThat(identityService.createGroupQuery().groupId(role.groupId()).count()).as(role.groupId()).isEqualTo(1);
+        }
+        assertThat(identityService.createUserQuery().memberOfGroup("approvers").list()).extracting(u -> u.getId())
+                .containsExactlyInAnyOrder("apr1", "apr2", "apr3");
+        assertThat(identityService.checkPassword("inv1", "demo")).isTrue();
+        assertThat(identityService.checkPassword("inv1", "wrong")).isFalse();
+    }
+
+    @Test
+    void engineRestAnswers401WithoutCredentialsAnd200WithThem() {
+        assertThat(rest.getForEntity("/engine-rest/decision-definition", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        // A user whose password fails is delayed by Camunda's login throttling, so use one no other test needs.
+        assertThat(rest.withBasicAuth("am2", "wrong").getForEntity("/engine-rest/decision-definition", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth("mgr1", "demo").getForEntity("/engine-rest/decision-definition", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void platformApiAlsoRequiresCredentials() {
+        assertThat(rest.postForEntity("/api/risk-assessments", json("{}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void managersMayNotDeployButRiskManagersMay() {
+        assertThat(deploy("mgr1").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> byRiskManager = deploy("risk1");
+        assertThat(byRiskManager.getStatusCode()).as(byRiskManager.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    /** What Camunda Modeler's deploy button sends: a multipart deployment to /engine-rest. */
+    private ResponseEntity<String> deploy(String user) {
+        String dmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+                             id="Definitions_ModelerProbe" name="probe" namespace="http://smartfactory.cn/test">
+                  <decision id="modeler-probe-%s" name="probe" camunda:historyTimeToLive="1">
+                    <decisionTable id="Table_Probe"><output id="Output_Probe" name="x" typeRef="string"/></decisionTable>
+                  </decision>
+                </definitions>
+                """.formatted(user);
+        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("deployment-name", "modeler-" + user);
+        body.add("deployment-source", "Camunda Modeler");
+        body.add("probe.dmn", new ByteArrayResource(dmn.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "probe.dmn";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return rest.withBasicAuth(user, "demo").exchange("/engine-rest/deployment/create", HttpMethod.POST,
+                new HttpEntity<>(body, headers), String.class);
+    }
+
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private DecisionDefinition latest(String key) {
+        return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult();
+    }
+}
