@@ -68,6 +68,8 @@ public class IdentitySetup {
                 grants.add(new Grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
                 // Lets Tasklist show and render forms of tasks the role is a candidate for.
                 grants.add(new Grant(role, Resources.PROCESS_DEFINITION, ANY, Permissions.READ));
+                // Staff may run the risk model (POST /api/risk-assessments evaluates the deployed tables).
+                grants.add(new Grant(role, Resources.DECISION_DEFINITION, ANY, Permissions.CREATE_INSTANCE));
             }
         }
         grants.add(new Grant(Role.ACCOUNT_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));

@@ -9,20 +9,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 
 import cn.smartfactory.lending.decision.DecisionRules;
-import cn.smartfactory.lending.decision.StandaloneDecisionRules;
 import cn.smartfactory.lending.industry.IndustryCatalog;
 
 /**
- * Wires the risk engine. The reference data location is a setting so that a bank can keep its
- * own industry database outside the application; a broken file stops start-up with its reason.
+ * Wires the risk engine over the process engine's deployed decision tables. The reference data
+ * location is a setting so that a bank can keep its own industry database outside the
+ * application; a broken file stops start-up with its reason.
  */
 @Configuration(proxyBeanMethods = false)
 class RiskEngineConfiguration {
-
-    @Bean
-    DecisionRules decisionRules() {
-        return StandaloneDecisionRules.fromClasspath();
-    }
 
     @Bean
     IndustryCatalog industryCatalog(@Value("${lending.risk.reference-data}") Resource referenceData) throws IOException {

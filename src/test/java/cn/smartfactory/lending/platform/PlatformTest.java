@@ -48,6 +48,30 @@ class PlatformTest {
     }
 
     @Test
+    void processEngineEvaluatesFeelThroughTheCachingEngine() {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getDmnEngineConfiguration().getFeelEngine())
+                .isInstanceOf(cn.smartfactory.lending.decision.CachingFeelEngine.class);
+    }
+
+    @Test
+    void riskAssessmentsUseTheDeployedTablesAndLeaveDecisionHistory() {
+        long before = engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey("risk-grade").count();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String body;
+        try {
+            body = java.nio.file.Files.readString(cn.smartfactory.lending.scoring.WorkedCases.DIR.resolve("1-fmcg-wholesale.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(rest.withBasicAuth("inv2", "demo").postForEntity("/api/risk-assessments", new HttpEntity<>(body, headers),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey("risk-grade").count())
+                .isEqualTo(before + 1);
+    }
+
+    @Test
     void shippedTablesAreDeployedWithHistoryTimeToLive() {
         List<DecisionDefinition> decisions = repositoryService.createDecisionDefinitionQuery().latestVersion().list();
         assertThat(decisions).extracting(DecisionDefinition::getKey).contains("scorecard-borrower", "risk-grade",

@@ -1,0 +1,31 @@
+package cn.smartfactory.lending.decision;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Inside the platform the risk engine reads the tables the process engine has deployed, and the
+ * process engine evaluates FEEL through {@link CachingFeelEngine} like the standalone one does.
+ */
+@Configuration(proxyBeanMethods = false)
+class DecisionEngineConfiguration {
+
+    @Bean
+    ProcessEnginePlugin cachingFeelEnginePlugin() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                configuration.setDmnEngineConfiguration(StandaloneDecisionRules.configuration());
+            }
+        };
+    }
+
+    @Bean
+    DecisionRules decisionRules(DecisionService decisionService) {
+        return new EngineDecisionRules(decisionService);
+    }
+}
