@@ -1,0 +1,58 @@
+package cn.smartfactory.lending.forms;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.FormService;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.smartfactory.lending.investigation.Violation;
+
+/**
+ * Checks submitted values against the very form version Tasklist shows for the task or start
+ * event (the engine's deployed form); parsed forms are cached by their content.
+ */
+public class FormRules {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FormService formService;
+    private final Map<String, FormSchema> byContent = new ConcurrentHashMap<>();
+
+    public FormRules(FormService formService) {
+        this.formService = formService;
+    }
+
+    public List<Violation> validateTaskForm(String taskId, Map<String, Object> values) {
+        try (InputStream in = formService.getDeployedTaskForm(taskId)) {
+            return schema(in).validate(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the form of task " + taskId, e);
+        }
+    }
+
+    public List<Violation> validateStartForm(String processDefinitionId, Map<String, Object> values) {
+        try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {
+            return schema(in).validate(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the start form of " + processDefinitionId, e);
+        }
+    }
+
+    private FormSchema schema(InputStream in) throws IOException {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return byContent.computeIfAbsent(text, t -> {
+            try {
+                return FormSchema.parse(JSON.readTree(t));
+            } catch (IOException e) {
+                throw new UncheckedIOException("A deployed form is not valid JSON", e);
+            }
+        });
+    }
+}

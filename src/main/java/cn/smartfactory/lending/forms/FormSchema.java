@@ -1,0 +1,144 @@
+package cn.smartfactory.lending.forms;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.camunda.bpm.engine.variable.Variables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.smartfactory.lending.decision.CachingFeelEngine;
+import cn.smartfactory.lending.investigation.Violation;
+
+/** The validation rules of one Camunda Form, read from its JSON. */
+public final class FormSchema {
+
+    private static final CachingFeelEngine FEEL = new CachingFeelEngine();
+
+    /** One input field and its rules. */
+    record Field(String key, String label, String type, boolean required, BigDecimal min, BigDecimal max,
+                 Integer minLength, Integer maxLength, Pattern pattern, List<String> options, String hideWhen) {
+    }
+
+    private final String id;
+    private final List<Field> fields;
+
+    private FormSchema(String id, List<Field> fields) {
+        this.id = id;
+        this.fields = List.copyOf(fields);
+    }
+
+    public static FormSchema parse(JsonNode form) {
+        List<Field> fields = new ArrayList<>();
+        collect(form.path("components"), fields);
+        return new FormSchema(form.path("id").asText(), fields);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public List<String> keys() {
+        return fields.stream().map(Field::key).toList();
+    }
+
+    private static void collect(JsonNode components, List<Field> fields) {
+        for (JsonNode c : components) {
+            if (c.has("components")) {
+                collect(c.path("components"), fields);
+            }
+            String key = c.path("key").asText(null);
+            if (key == null || key.isBlank()) {
+                continue;
+            }
+            JsonNode v = c.path("validate");
+            List<String> options = new ArrayList<>();
+            c.path("values").forEach(o -> options.add(o.path("value").asText()));
+            Pattern pattern = null;
+            if (v.hasNonNull("pattern")) {
+                try {
+                    pattern = Pattern.compile(v.get("pattern").asText());
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalArgumentException("form field '" + key + "' has an invalid pattern", e);
+                }
+            }
+            String hide = c.path("conditional").path("hide").asText(null);
+            fields.add(new Field(key, c.path("label").asText(key), c.path("type").asText(), v.path("required").asBoolean(false),
+                    v.hasNonNull("min") ? v.get("min").decimalValue() : null,
+                    v.hasNonNull("max") ? v.get("max").decimalValue() : null,
+                    v.hasNonNull("minLength") ? v.get("minLength").asInt() : null,
+                    v.hasNonNull("maxLength") ? v.get("maxLength").asInt() : null, pattern,
+                    List.copyOf(options), hide));
+        }
+    }
+
+    /** Every rule the submitted values break; fields hidden by their condition are skipped. */
+    public List<Violation> validate(Map<String, Object> values) {
+        List<Violation> violations = new ArrayList<>();
+        for (Field f : fields) {
+            if (hidden(f, values)) {
+                continue;
+            }
+            Object value = values.get(f.key());
+            boolean blank = value == null || value instanceof String s && s.isBlank();
+            if (blank) {
+                if (f.required() && !"checkbox".equals(f.type())) {
+                    violations.add(violation(f, "REQUIRED", "is required", "为必填项"));
+                }
+                continue;
+            }
+            if ("number".equals(f.type())) {
+                BigDecimal number;
+                try {
+                    number = new BigDecimal(value.toString().trim());
+                } catch (NumberFormatException e) {
+                    violations.add(violation(f, "NOT_A_NUMBER", "must be a number (was '" + value + "')",
+                            "须为数字(当前为 '" + value + "')"));
+                    continue;
+                }
+                if (f.min() != null && number.compareTo(f.min()) < 0) {
+                    violations.add(violation(f, "MIN", "must be at least " + f.min().toPlainString() + " (was "
+                            + number.toPlainString() + ")", "不能小于 " + f.min().toPlainString() + "(当前为 " + number.toPlainString() + ")"));
+                }
+                if (f.max() != null && number.compareTo(f.max()) > 0) {
+                    violations.add(violation(f, "MAX", "must be at most " + f.max().toPlainString() + " (was "
+                            + number.toPlainString() + ")", "不能大于 " + f.max().toPlainString() + "(当前为 " + number.toPlainString() + ")"));
+                }
+            }
+            if (!f.options().isEmpty() && !f.options().contains(value.toString())) {
+                violations.add(violation(f, "NOT_AN_OPTION", "must be one of " + f.options() + " (was '" + value + "')",
+                        "须为可选值之一 " + f.options() + "(当前为 '" + value + "')"));
+            }
+            String text = value.toString();
+            if (f.minLength() != null && text.length() < f.minLength()) {
+                violations.add(violation(f, "MIN_LENGTH", "needs at least " + f.minLength() + " characters",
+                        "至少 " + f.minLength() + " 个字符"));
+            }
+            if (f.maxLength() != null && text.length() > f.maxLength()) {
+                violations.add(violation(f, "MAX_LENGTH", "allows at most " + f.maxLength() + " characters",
+                        "最多 " + f.maxLength() + " 个字符"));
+            }
+            if (f.pattern() != null && !f.pattern().matcher(text).matches()) {
+                violations.add(violation(f, "PATTERN", "does not have the required format", "格式不正确"));
+            }
+        }
+        return violations;
+    }
+
+    private static boolean hidden(Field f, Map<String, Object> values) {
+        if (f.hideWhen() == null || f.hideWhen().isBlank()) {
+            return false;
+        }
+        String expression = f.hideWhen().startsWith("=") ? f.hideWhen().substring(1) : f.hideWhen();
+        Object result = FEEL.evaluateSimpleExpression(expression, Variables.fromMap(values).asVariableContext());
+        return Boolean.TRUE.equals(result);
+    }
+
+    private static Violation violation(Field f, String rule, String en, String zh) {
+        return new Violation(f.key(), rule, f.key() + " (" + f.label() + ") " + en, f.key() + "(" + f.label() + ")" + zh);
+    }
+}

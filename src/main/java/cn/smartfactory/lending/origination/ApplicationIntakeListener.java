@@ -1,0 +1,52 @@
+package cn.smartfactory.lending.origination;
+
+import static cn.smartfactory.lending.origination.LoanVariables.APPLICATION_ID;
+import static cn.smartfactory.lending.origination.LoanVariables.APPROVERS;
+import static cn.smartfactory.lending.origination.LoanVariables.COMMITTEE_VOTERS;
+import static cn.smartfactory.lending.origination.LoanVariables.INDUSTRY;
+import static cn.smartfactory.lending.origination.LoanVariables.INVESTIGATION_FORM;
+import static cn.smartfactory.lending.origination.LoanVariables.INVESTIGATOR;
+import static cn.smartfactory.lending.origination.LoanVariables.REWORK_COUNT;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a new application: gives it an application id (the business key, or one generated as
+ * APP-yyyyMMdd-xxxxxxxx), picks the industry's checklist form, and starts the counters the
+ * segregation-of-duties checks and the rework metric use.
+ */
+@Component("applicationIntake")
+public class ApplicationIntakeListener implements ExecutionListener {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        String id = execution.getBusinessKey();
+        if (id == null || id.isBlank()) {
+            String instance = execution.getProcessInstanceId().replace("-", "").toUpperCase();
+            // UUIDs in the platform; short sequential ids in tests.
+            String suffix = instance.length() >= 8 ? instance.substring(0, 8) : "0".repeat(8 - instance.length()) + instance;
+            id = "APP-" + LocalDate.now(BANK_ZONE).format(DAY) + "-" + suffix;
+            execution.setProcessBusinessKey(id);
+        }
+        execution.setVariable(APPLICATION_ID, id);
+        Object industry = execution.getVariable(INDUSTRY);
+        execution.setVariable(INVESTIGATION_FORM,
+                industry == null ? null : InvestigationVariables.investigationForm(industry.toString()));
+        // Tasklist is signed in with a session, so its own engine API serves the report file.
+        execution.setVariable("reportLink", "/camunda/api/engine/engine/default/process-instance/"
+                + execution.getProcessInstanceId() + "/variables/" + LoanVariables.CREDIT_REPORT + "/data");
+        execution.setVariable(REWORK_COUNT, 0);
+        execution.setVariable(INVESTIGATOR, "");
+        execution.setVariable(APPROVERS, "");
+        execution.setVariable(COMMITTEE_VOTERS, "");
+    }
+}

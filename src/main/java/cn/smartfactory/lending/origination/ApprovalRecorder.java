@@ -1,0 +1,130 @@
+package cn.smartfactory.lending.origination;
+
+import static cn.smartfactory.lending.origination.LoanVariables.AMOUNT;
+import static cn.smartfactory.lending.origination.LoanVariables.APPROVAL_DECISION;
+import static cn.smartfactory.lending.origination.LoanVariables.APPROVAL_ROUTE;
+import static cn.smartfactory.lending.origination.LoanVariables.APPROVED_AMOUNT;
+import static cn.smartfactory.lending.origination.LoanVariables.APPROVED_TERM_MONTHS;
+import static cn.smartfactory.lending.origination.LoanVariables.DECLINE_REASON;
+import static cn.smartfactory.lending.origination.LoanVariables.DECLINE_REASON_CODE;
+import static cn.smartfactory.lending.origination.LoanVariables.DECLINE_STAGE;
+import static cn.smartfactory.lending.origination.LoanVariables.FLAG_COUNT;
+import static cn.smartfactory.lending.origination.LoanVariables.GRADE;
+import static cn.smartfactory.lending.origination.LoanVariables.HARD_FLAG;
+import static cn.smartfactory.lending.origination.LoanVariables.PRODUCT;
+import static cn.smartfactory.lending.origination.LoanVariables.REWORK_COUNT;
+import static cn.smartfactory.lending.origination.LoanVariables.SEND_BACK_REASON;
+import static cn.smartfactory.lending.origination.LoanVariables.SUGGESTED_AMOUNT;
+import static cn.smartfactory.lending.origination.LoanVariables.TERM_MONTHS;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import cn.smartfactory.lending.approval.ApprovalAuthority;
+import cn.smartfactory.lending.approval.ApprovalRoute.Route;
+
+/**
+ * Checks and records an approver's decision: a decline needs a reason code, a send-back a reason
+ * (and counts as rework), a changed amount or term must be given and must stay within the
+ * authority of this route — a single approver cannot raise a loan into dual-signature territory;
+ * such a case is referred instead. An unchanged approval approves the suggested limit.
+ */
+@Component("approvalRecorder")
+public class ApprovalRecorder implements TaskListener {
+
+    static final List<String> DECISIONS = List.of("APPROVE", "APPROVE_MODIFIED", "SEND_BACK", "DECLINE", "REFER");
+
+    private final ApprovalAuthority authority;
+
+    public ApprovalRecorder(ApprovalAuthority authority) {
+        this.authority = authority;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String decision = (String) task.getVariable(APPROVAL_DECISION);
+        if (decision == null || !DECISIONS.contains(decision)) {
+            throw refused("approvalDecision", "须为 " + DECISIONS + " 之一", "must be one of " + DECISIONS + " (was " + decision + ")");
+        }
+        var instance = task.getExecution().getProcessInstance();
+        switch (decision) {
+            case "APPROVE" -> {
+                instance.setVariable(APPROVED_AMOUNT, number(task.getVariable(SUGGESTED_AMOUNT)).doubleValue());
+                instance.setVariable(APPROVED_TERM_MONTHS, number(task.getVariable(TERM_MONTHS)).intValue());
+            }
+            case "APPROVE_MODIFIED" -> approveModified(task);
+            case "SEND_BACK" -> {
+                requireText(task, SEND_BACK_REASON, "退回须说明原因", "a send-back needs a reason");
+                instance.setVariable(REWORK_COUNT, number(task.getVariable(REWORK_COUNT)).intValue() + 1);
+            }
+            case "DECLINE" -> {
+                requireText(task, DECLINE_REASON_CODE, "拒绝须选择原因代码", "a decline needs a reason code");
+                instance.setVariable(DECLINE_STAGE, "APPROVAL");
+                instance.setVariable(DECLINE_REASON, task.getVariable(DECLINE_REASON_CODE));
+            }
+            case "REFER" -> {
+                if ("CREDIT_COMMITTEE".equals(task.getVariable(APPROVAL_ROUTE))) {
+                    throw refused("approvalDecision", "贷审会不能再提交贷审会", "the committee cannot refer a case to itself");
+                }
+            }
+            default -> throw new IllegalStateException(decision);
+        }
+    }
+
+    private void approveModified(DelegateTask task) {
+        BigDecimal amount = optionalNumber(task, APPROVED_AMOUNT);
+        BigDecimal term = optionalNumber(task, APPROVED_TERM_MONTHS);
+        if (amount == null || amount.signum() <= 0) {
+            throw refused(APPROVED_AMOUNT, "调整批准时须填写大于0的批准金额", "approving with changes needs an approved amount above 0");
+        }
+        if (term == null || term.signum() <= 0 || term.stripTrailingZeros().scale() > 0) {
+            throw refused(APPROVED_TERM_MONTHS, "调整批准时须填写批准期限(整月)", "approving with changes needs a term in whole months");
+        }
+        BigDecimal requested = number(task.getVariable(AMOUNT));
+        if (amount.compareTo(requested) > 0) {
+            throw refused(APPROVED_AMOUNT, "批准金额不得超过申请金额", "the approved amount may not exceed the requested amount");
+        }
+        Route current = Route.valueOf((String) task.getVariable(APPROVAL_ROUTE));
+        Route needed = authority.route(amount, (String) task.getVariable(GRADE), (String) task.getVariable(PRODUCT),
+                Boolean.TRUE.equals(task.getVariable(HARD_FLAG)), number(task.getVariable(FLAG_COUNT)).intValue(), false).route();
+        if (needed.ordinal() > current.ordinal()) {
+            throw refused(APPROVED_AMOUNT, "该金额超出本审批路径的权限,请提交贷审会",
+                    "this amount needs " + needed + ", beyond the authority of " + current + ": refer the case instead");
+        }
+        var instance = task.getExecution().getProcessInstance();
+        instance.setVariable(APPROVED_AMOUNT, amount.doubleValue());
+        instance.setVariable(APPROVED_TERM_MONTHS, term.intValue());
+    }
+
+    private static void requireText(DelegateTask task, String name, String zh, String en) {
+        Object value = task.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            throw refused(name, zh, en);
+        }
+    }
+
+    private static BigDecimal optionalNumber(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.toString());
+        } catch (NumberFormatException e) {
+            throw refused(name, "须为数字", "must be a number (was '" + value + "')");
+        }
+    }
+
+    static BigDecimal number(Object value) {
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+    }
+
+    static BadUserRequestException refused(String field, String zh, String en) {
+        return new BadUserRequestException(field + ": " + zh + " / " + en);
+    }
+}

@@ -1,0 +1,239 @@
+package cn.smartfactory.lending.origination;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.smartfactory.lending.industry.DriverInput;
+import cn.smartfactory.lending.industry.Industry;
+import cn.smartfactory.lending.industry.IndustryCatalog;
+import cn.smartfactory.lending.investigation.InvestigationRecord;
+import cn.smartfactory.lending.investigation.InvestigationRecord.Applicant;
+import cn.smartfactory.lending.investigation.InvestigationRecord.BalanceSheet;
+import cn.smartfactory.lending.investigation.InvestigationRecord.Business;
+import cn.smartfactory.lending.investigation.InvestigationRecord.Collateral;
+import cn.smartfactory.lending.investigation.InvestigationRecord.Counterparty;
+import cn.smartfactory.lending.investigation.InvestigationRecord.CreditHistory;
+import cn.smartfactory.lending.investigation.InvestigationRecord.EquityHistory;
+import cn.smartfactory.lending.investigation.InvestigationRecord.ExistingDebt;
+import cn.smartfactory.lending.investigation.InvestigationRecord.GuaranteeType;
+import cn.smartfactory.lending.investigation.InvestigationRecord.Household;
+import cn.smartfactory.lending.investigation.InvestigationRecord.LoanRequest;
+import cn.smartfactory.lending.investigation.InvestigationRecord.MaritalStatus;
+import cn.smartfactory.lending.investigation.InvestigationRecord.MonthlyAmount;
+import cn.smartfactory.lending.investigation.InvestigationRecord.Premises;
+import cn.smartfactory.lending.investigation.InvestigationRecord.ProfitAndLoss;
+import cn.smartfactory.lending.investigation.InvestigationRecord.SoftInformation;
+import cn.smartfactory.lending.investigation.Violation;
+
+/**
+ * Builds the investigation record from the flat variables the forms write (Camunda Forms submit
+ * one variable per field, numbers sometimes as strings). Percentages are entered as percent
+ * (12 = 12%) and stored in the record as fractions. A value that is not a number where one is
+ * needed is reported by its variable name, like any other violation.
+ */
+public final class InvestigationVariables {
+
+    public static final int STATEMENT_MONTHS = 12;
+    public static final int PURCHASE_MONTHS = 6;
+    public static final int DEBTS = 3;
+    public static final int COUNTERPARTIES = 3;
+
+    /** The record and any values that could not even be read. */
+    public record Mapped(InvestigationRecord record, List<Violation> unreadable) {
+    }
+
+    private final IndustryCatalog industries;
+
+    public InvestigationVariables(IndustryCatalog industries) {
+        this.industries = industries;
+    }
+
+    /** The name of an industry's driver input as a form variable: seats → driverSeats. */
+    public static String driverVariable(String input) {
+        return "driver" + Character.toUpperCase(input.charAt(0)) + input.substring(1);
+    }
+
+    /** The checklist form of an industry: FMCG_WHOLESALE → investigation-fmcg-wholesale. */
+    public static String investigationForm(String industry) {
+        return "investigation-" + industry.toLowerCase().replace('_', '-');
+    }
+
+    public Mapped map(Map<String, Object> v) {
+        Reader r = new Reader(v);
+        String industryCode = r.text("industry");
+        LoanRequest loan = new LoanRequest(r.text("product"), r.decimal("amount"), r.integer("termMonths"),
+                r.text("purpose"), r.enumValue("guaranteeType", GuaranteeType.class));
+        Applicant applicant = new Applicant(r.text("customerName"), r.integer("applicantAge"), r.decimal("yearsInIndustry"),
+                r.decimal("yearsResidentLocally"), r.enumValue("maritalStatus", MaritalStatus.class));
+        Household household = new Household(r.integer("householdMembers"), r.integer("householdDependents"),
+                r.decimal("householdMonthlyExpenses"), r.decimal("otherMonthlyIncome"));
+        Business business = new Business(r.text("businessName"), r.decimal("yearsInOperation"), r.integer("employees"),
+                r.decimal("salesLastYear"));
+        Premises premises = new Premises(r.bool("premisesOwned"), r.integer("remainingLeaseMonths"),
+                r.decimal("premisesArea"));
+        SoftInformation soft = new SoftInformation(r.integer("reputation"), r.integer("familyStability"),
+                r.bool("adverseHabits"), r.text("softNotes"));
+        CreditHistory credit = new CreditHistory(r.bool("bureauCurrentOverdue"), r.bool("bureauBlacklisted"),
+                r.integer("bureauOverdueCount24Months"), r.integer("bureauInquiries6Months"),
+                r.integer("bureauLendersWithOutstanding"));
+        List<ExistingDebt> debts = new ArrayList<>();
+        for (int i = 1; i <= DEBTS; i++) {
+            String lender = r.text("debt" + i + "Lender");
+            if (lender != null && !lender.isBlank()) {
+                debts.add(new ExistingDebt(lender, r.decimal("debt" + i + "Outstanding"), r.decimal("debt" + i + "Instalment")));
+            }
+        }
+        BalanceSheet bs = new BalanceSheet(r.decimal("bsCash"), r.decimal("bsReceivables"), r.decimal("bsInventory"),
+                r.decimal("bsOtherCurrentAssets"), r.decimal("bsFixedAssets"), r.decimal("bsOtherAssets"),
+                r.decimal("bsPayables"), r.decimal("bsShortTermDebt"), r.decimal("bsOtherCurrentLiabilities"),
+                r.decimal("bsLongTermDebt"));
+        EquityHistory equity = new EquityHistory(r.decimal("equityOpening"), r.decimal("equityAccumulatedProfit"),
+                r.decimal("equityWithdrawals"));
+        ProfitAndLoss pl = new ProfitAndLoss(r.decimal("declaredMonthlySales"), r.percent("grossMarginPercent"),
+                r.decimal("rent"), r.decimal("wages"), r.decimal("utilities"), r.decimal("transport"), r.decimal("taxes"),
+                r.decimal("otherExpenses"));
+        List<MonthlyAmount> inflows = r.months("statementsLatestMonth", "inflowMonth", STATEMENT_MONTHS);
+        List<MonthlyAmount> purchases = r.months("purchasesLatestMonth", "purchaseMonth", PURCHASE_MONTHS);
+        List<Counterparty> customers = r.counterparties("customer");
+        List<Counterparty> suppliers = r.counterparties("supplier");
+        Map<String, BigDecimal> driver = new LinkedHashMap<>();
+        Industry industry = industryCode == null ? null : industries.find(industryCode).orElse(null);
+        if (industry != null) {
+            for (DriverInput input : industry.driverInputs()) {
+                BigDecimal value = r.decimal(driverVariable(input.name()));
+                if (value != null) {
+                    driver.put(input.name(), value);
+                }
+            }
+        }
+        Collateral collateral = r.text("collateralDescription") == null && r.decimal("collateralAppraisedValue") == null
+                ? null
+                : new Collateral(r.text("collateralDescription"), r.decimal("collateralAppraisedValue"),
+                        r.decimal("collateralExistingLiens"));
+        InvestigationRecord record = new InvestigationRecord(r.text("applicationId"), industryCode, loan, applicant,
+                household, business, premises, soft, credit, debts, bs, equity, pl, inflows, purchases, customers,
+                suppliers, driver, collateral);
+        return new Mapped(record, r.unreadable);
+    }
+
+    /** Reads loosely typed form values, remembering the ones it cannot read. */
+    private static final class Reader {
+
+        private final Map<String, Object> values;
+        private final List<Violation> unreadable = new ArrayList<>();
+
+        Reader(Map<String, Object> values) {
+            this.values = values;
+        }
+
+        String text(String name) {
+            Object v = values.get(name);
+            return v == null ? null : v.toString().isBlank() ? null : v.toString().trim();
+        }
+
+        BigDecimal decimal(String name) {
+            Object v = values.get(name);
+            if (v == null || v instanceof String s && s.isBlank()) {
+                return null;
+            }
+            if (v instanceof BigDecimal d) {
+                return d;
+            }
+            try {
+                return new BigDecimal(v.toString().trim().replace(",", ""));
+            } catch (NumberFormatException e) {
+                unreadable.add(new Violation(name, "NOT_A_NUMBER", name + " must be a number (was '" + v + "')",
+                        name + " 须为数字(当前为 '" + v + "')"));
+                return null;
+            }
+        }
+
+        BigDecimal percent(String name) {
+            BigDecimal d = decimal(name);
+            return d == null ? null : d.movePointLeft(2);
+        }
+
+        Integer integer(String name) {
+            BigDecimal d = decimal(name);
+            if (d == null) {
+                return null;
+            }
+            try {
+                return d.intValueExact();
+            } catch (ArithmeticException e) {
+                unreadable.add(new Violation(name, "NOT_A_WHOLE_NUMBER", name + " must be a whole number (was " + d + ")",
+                        name + " 须为整数(当前为 " + d + ")"));
+                return null;
+            }
+        }
+
+        Boolean bool(String name) {
+            Object v = values.get(name);
+            if (v == null || v instanceof String s && s.isBlank()) {
+                return null;
+            }
+            if (v instanceof Boolean b) {
+                return b;
+            }
+            String s = v.toString().trim().toLowerCase();
+            if (s.equals("true") || s.equals("false")) {
+                return Boolean.valueOf(s);
+            }
+            unreadable.add(new Violation(name, "NOT_A_BOOLEAN", name + " must be yes or no (was '" + v + "')",
+                    name + " 须为是或否(当前为 '" + v + "')"));
+            return null;
+        }
+
+        <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+            String s = text(name);
+            if (s == null) {
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, s);
+            } catch (IllegalArgumentException e) {
+                unreadable.add(new Violation(name, "UNKNOWN_VALUE", name + " '" + s + "' is not one of "
+                        + List.of(type.getEnumConstants()), name + " '" + s + "' 不是可选值之一"));
+                return null;
+            }
+        }
+
+        /** Month 1 is the latest month; empty months are left out. */
+        List<MonthlyAmount> months(String latestName, String prefix, int count) {
+            List<MonthlyAmount> months = new ArrayList<>();
+            String latestText = text(latestName);
+            YearMonth latest = null;
+            if (latestText != null) {
+                try {
+                    latest = YearMonth.parse(latestText);
+                } catch (DateTimeParseException e) {
+                    unreadable.add(new Violation(latestName, "NOT_A_MONTH", latestName + " must be a month like 2026-10 "
+                            + "(was '" + latestText + "')", latestName + " 须为月份,如 2026-10(当前为 '" + latestText + "')"));
+                }
+            }
+            for (int i = 1; i <= count; i++) {
+                BigDecimal amount = decimal(prefix + i);
+                if (amount != null) {
+                    months.add(new MonthlyAmount(latest == null ? null : latest.minusMonths(i - 1L), amount));
+                }
+            }
+            return months;
+        }
+
+        List<Counterparty> counterparties(String prefix) {
+            List<Counterparty> list = new ArrayList<>();
+            for (int i = 1; i <= COUNTERPARTIES; i++) {
+                String name = text(prefix + i + "Name");
+                if (name != null) {
+                    list.add(new Counterparty(name, percent(prefix + i + "SharePercent")));
+                }
+            }
+            return list;
+        }
+    }
+}

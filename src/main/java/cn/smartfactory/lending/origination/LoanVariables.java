@@ -1,0 +1,73 @@
+package cn.smartfactory.lending.origination;
+
+/**
+ * Names of the process variables of {@code loan-origination}, in one place. Values are small and
+ * typed (strings, numbers, booleans); the credit report is the only file variable.
+ */
+public final class LoanVariables {
+
+    public static final String PROCESS_KEY = "loan-origination";
+
+    // intake (start form)
+    public static final String APPLICATION_ID = "applicationId";
+    public static final String ACCOUNT_MANAGER = "accountManager";
+    public static final String CUSTOMER_NAME = "customerName";
+    public static final String CUSTOMER_ID_NUMBER = "customerIdNumber";
+    public static final String APPLICANT_AGE = "applicantAge";
+    public static final String INDUSTRY = "industry";
+    public static final String PRODUCT = "product";
+    public static final String AMOUNT = "amount";
+    public static final String TERM_MONTHS = "termMonths";
+    public static final String PURPOSE = "purpose";
+    public static final String GUARANTEE_TYPE = "guaranteeType";
+    public static final String LEAD_SOURCE = "leadSource";
+    public static final String INVESTIGATION_FORM = "investigationForm";
+
+    // screening
+    public static final String SCREEN_RESULT = "screenResult";
+    public static final String DECLINE_STAGE = "declineStage";
+    public static final String DECLINE_REASON_CODE = "declineReasonCode";
+    public static final String DECLINE_REASON = "declineReason";
+
+    // assessment
+    public static final String TOTAL_SCORE = "totalScore";
+    public static final String GRADE = "grade";
+    public static final String SUGGESTION = "suggestion";
+    public static final String KNOCKED_OUT = "knockedOut";
+    public static final String KNOCKOUTS = "knockouts";
+    public static final String FLAGS = "flags";
+    public static final String HARD_FLAG = "hardFlag";
+    public static final String FLAG_COUNT = "flagCount";
+    public static final String SUGGESTED_AMOUNT = "suggestedAmount";
+    public static final String BINDING_CONSTRAINT = "bindingConstraint";
+    public static final String APPROVAL_ROUTE = "approvalRoute";
+    public static final String ASSESSMENT_SUMMARY = "assessmentSummary";
+    public static final String CREDIT_REPORT = "creditReport";
+
+    // who did what (segregation of duties)
+    public static final String INVESTIGATOR = "investigator";
+    public static final String APPROVERS = "approvers";
+    public static final String COMMITTEE_VOTERS = "committeeVoters";
+    public static final String REWORK_COUNT = "reworkCount";
+
+    // approval
+    public static final String APPROVAL_DECISION = "approvalDecision";
+    public static final String APPROVED_AMOUNT = "approvedAmount";
+    public static final String APPROVED_TERM_MONTHS = "approvedTermMonths";
+    public static final String APPROVAL_CONDITIONS = "approvalConditions";
+    public static final String APPROVAL_OPINION = "approvalOpinion";
+    public static final String SEND_BACK_REASON = "sendBackReason";
+    public static final String VOTE = "vote";
+    public static final String COMMITTEE_APPROVALS = "committeeApprovals";
+    public static final String COMMITTEE_DECLINES = "committeeDeclines";
+    public static final String COMMITTEE_DECIDED = "committeeDecided";
+
+    // contract and disbursement
+    public static final String CONTRACT_NUMBER = "contractNumber";
+    public static final String DISBURSED_AMOUNT = "disbursedAmount";
+    public static final String LOAN_NUMBER = "loanNumber";
+    public static final String HANDED_OVER_AT = "handedOverAt";
+
+    private LoanVariables() {
+    }
+}

@@ -1,0 +1,103 @@
+package cn.smartfactory.lending.origination;
+
+import static cn.smartfactory.lending.origination.LoanVariables.APPROVAL_ROUTE;
+import static cn.smartfactory.lending.origination.LoanVariables.ASSESSMENT_SUMMARY;
+import static cn.smartfactory.lending.origination.LoanVariables.BINDING_CONSTRAINT;
+import static cn.smartfactory.lending.origination.LoanVariables.DECLINE_REASON;
+import static cn.smartfactory.lending.origination.LoanVariables.DECLINE_REASON_CODE;
+import static cn.smartfactory.lending.origination.LoanVariables.DECLINE_STAGE;
+import static cn.smartfactory.lending.origination.LoanVariables.FLAGS;
+import static cn.smartfactory.lending.origination.LoanVariables.FLAG_COUNT;
+import static cn.smartfactory.lending.origination.LoanVariables.GRADE;
+import static cn.smartfactory.lending.origination.LoanVariables.HARD_FLAG;
+import static cn.smartfactory.lending.origination.LoanVariables.KNOCKED_OUT;
+import static cn.smartfactory.lending.origination.LoanVariables.KNOCKOUTS;
+import static cn.smartfactory.lending.origination.LoanVariables.SUGGESTED_AMOUNT;
+import static cn.smartfactory.lending.origination.LoanVariables.SUGGESTION;
+import static cn.smartfactory.lending.origination.LoanVariables.TOTAL_SCORE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.smartfactory.lending.common.Decimals;
+import cn.smartfactory.lending.investigation.InvestigationValidator;
+import cn.smartfactory.lending.investigation.Violation;
+import cn.smartfactory.lending.scoring.Flag;
+import cn.smartfactory.lending.scoring.Knockout;
+import cn.smartfactory.lending.scoring.RiskAssessment;
+import cn.smartfactory.lending.scoring.RiskEngine;
+
+/**
+ * The scoring station: assesses the investigation with the risk engine and writes the few
+ * results the line needs — score, grade, suggestion, knockouts and flags, suggested limit and its
+ * binding constraint, approval route — plus a summary the approval forms show. Runs asynchronously
+ * with retries; a record that cannot be assessed becomes an incident that names the fields.
+ */
+@Component("scoreApplicationDelegate")
+public class ScoreApplicationDelegate implements JavaDelegate {
+
+    private final RiskEngine riskEngine;
+    private final InvestigationVariables variables;
+
+    public ScoreApplicationDelegate(RiskEngine riskEngine, InvestigationVariables variables) {
+        this.riskEngine = riskEngine;
+        this.variables = variables;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        InvestigationVariables.Mapped mapped = variables.map(execution.getVariables());
+        List<Violation> problems = new ArrayList<>(mapped.unreadable());
+        InvestigationValidator validator = riskEngine.validator();
+        problems.addAll(validator.validate(mapped.record()));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The investigation cannot be assessed: " + problems.stream()
+                    .map(Violation::message).collect(Collectors.joining("; ")));
+        }
+        RiskAssessment a = riskEngine.assess(mapped.record());
+        execution.setVariable(TOTAL_SCORE, a.totalScore());
+        execution.setVariable(GRADE, a.grade());
+        execution.setVariable(SUGGESTION, a.suggestion().code());
+        execution.setVariable(KNOCKED_OUT, a.knockedOut());
+        execution.setVariable(KNOCKOUTS, a.knockouts().stream().map(Knockout::code).collect(Collectors.joining(",")));
+        execution.setVariable(FLAGS, a.flags().stream().map(f -> f.code() + ":" + f.severity()).collect(Collectors.joining(",")));
+        execution.setVariable(HARD_FLAG, a.hasHardFlag());
+        execution.setVariable(FLAG_COUNT, a.flags().size());
+        execution.setVariable(SUGGESTED_AMOUNT, a.creditLimit().suggested().doubleValue());
+        execution.setVariable(BINDING_CONSTRAINT, a.creditLimit().binding().name());
+        execution.setVariable(APPROVAL_ROUTE, a.approvalRoute().route().name());
+        execution.setVariable(ASSESSMENT_SUMMARY, summary(a));
+        if (a.knockedOut()) {
+            execution.setVariable(DECLINE_STAGE, "RISK_MODEL");
+            execution.setVariable(DECLINE_REASON_CODE, a.knockouts().get(0).code());
+            execution.setVariable(DECLINE_REASON, a.knockouts().stream().map(k -> k.reasonZh() + " / " + k.reasonEn())
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+
+    /** What the approver reads at the top of the approval form. */
+    static String summary(RiskAssessment a) {
+        StringBuilder s = new StringBuilder();
+        s.append("评分 Score ").append(a.totalScore()).append(" / 100, 评级 Grade ").append(a.grade())
+                .append("; 建议 Suggestion: ").append(a.suggestion().textZh()).append(" / ").append(a.suggestion().textEn())
+                .append("\n建议额度 Suggested limit CNY ").append(Decimals.formatMoney(a.creditLimit().suggested()))
+                .append(" (约束 binding: ").append(a.creditLimit().binding().nameZh()).append(" ")
+                .append(a.creditLimit().binding().nameEn()).append("); 申请 requested CNY ")
+                .append(Decimals.formatMoney(a.requestedAmount())).append(" over ").append(a.termMonths()).append(" months")
+                .append("\n审批路径 Route: ").append(a.approvalRoute().nameZh()).append(" ").append(a.approvalRoute().nameEn())
+                .append(" — ").append(a.approvalRoute().reasonEn());
+        for (Flag f : a.flags()) {
+            s.append("\n预警 Flag ").append(f.code()).append(" (").append(f.severity()).append("): ").append(f.reasonZh())
+                    .append(" / ").append(f.reasonEn()).append(" — ").append(f.evidence());
+        }
+        for (Knockout k : a.knockouts()) {
+            s.append("\n否决 Knockout ").append(k.code()).append(": ").append(k.reasonZh()).append(" / ").append(k.reasonEn());
+        }
+        return s.toString();
+    }
+}

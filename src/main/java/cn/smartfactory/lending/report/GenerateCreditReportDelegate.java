@@ -1,0 +1,50 @@
+package cn.smartfactory.lending.report;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+import cn.smartfactory.lending.origination.InvestigationVariables;
+import cn.smartfactory.lending.origination.LoanVariables;
+
+/**
+ * The report station: generates the credit report with the loan's history so far as its process
+ * trail and keeps it on the loan as a file variable, which Tasklist and the REST API can download.
+ */
+@Component("generateCreditReportDelegate")
+public class GenerateCreditReportDelegate implements JavaDelegate {
+
+    private final CreditReportService reports;
+    private final InvestigationVariables variables;
+
+    public GenerateCreditReportDelegate(CreditReportService reports, InvestigationVariables variables) {
+        this.reports = reports;
+        this.variables = variables;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var record = variables.map(execution.getVariables()).record();
+        CreditReport report = reports.report(record, trail(execution));
+        execution.setVariable(LoanVariables.CREDIT_REPORT, Variables.fileValue(report.fileName())
+                .file(report.content()).mimeType(CreditReport.CONTENT_TYPE).create());
+    }
+
+    static List<ProcessStep> trail(DelegateExecution execution) {
+        List<HistoricActivityInstance> steps = execution.getProcessEngineServices().getHistoryService()
+                .createHistoricActivityInstanceQuery().processInstanceId(execution.getProcessInstanceId())
+                .list();
+        return steps.stream()
+                .filter(s -> s.getActivityType().endsWith("Task") || s.getActivityType().equals("startEvent"))
+                .sorted(Comparator.comparing(HistoricActivityInstance::getStartTime))
+                .map(s -> new ProcessStep(s.getActivityName(), s.getAssignee(), s.getStartTime().toInstant(),
+                        s.getEndTime() == null ? null : s.getEndTime().toInstant(),
+                        s.isCanceled() ? "cancelled" : s.getEndTime() == null ? "in progress" : "completed"))
+                .toList();
+    }
+}

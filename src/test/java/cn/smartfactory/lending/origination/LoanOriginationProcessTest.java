@@ -1,0 +1,416 @@
+package cn.smartfactory.lending.origination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import cn.smartfactory.lending.approval.ApprovalAuthority;
+import cn.smartfactory.lending.decision.StandaloneDecisionRules;
+import cn.smartfactory.lending.forms.FormRules;
+import cn.smartfactory.lending.forms.FormRulesListener;
+import cn.smartfactory.lending.industry.IndustryCatalog;
+import cn.smartfactory.lending.report.CreditReportGenerator;
+import cn.smartfactory.lending.report.CreditReportService;
+import cn.smartfactory.lending.report.GenerateCreditReportDelegate;
+import cn.smartfactory.lending.scoring.RiskEngine;
+
+/**
+ * loan-origination on a plain in-memory engine: the happy path and every branch, with the real
+ * delegates and listeners (risk engine, report, segregation of duties, form rules).
+ */
+@Deployment(resources = {"processes/loan-origination.bpmn", "processes/origination-screens.dmn",
+        "forms/application-start.form", "forms/bureau-query.form", "forms/approval-decision.form",
+        "forms/committee-vote.form", "forms/contract-signing.form", "forms/disbursement.form",
+        "forms/investigation-fmcg-wholesale.form", "forms/investigation-catering.form",
+        "forms/investigation-retail-store.form", "forms/investigation-light-manufacturing.form",
+        "forms/investigation-logistics.form", "forms/investigation-agriculture.form"})
+class LoanOriginationProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engineExtension = ProcessEngineCoverageExtension
+            .builder("process-test.cfg.xml").assertClassCoverageAtLeast(1.0).build();
+
+    static final RiskEngine RISK = RiskEngine.standalone();
+    static final InvestigationVariables VARIABLES = new InvestigationVariables(IndustryCatalog.fromClasspath());
+
+    ProcessEngine engine;
+
+    @BeforeEach
+    void registerDelegates() {
+        engine = engineExtension.getProcessEngine();
+        Mocks.register("applicationIntake", new ApplicationIntakeListener());
+        Mocks.register("screenOutcome", new ScreenOutcomeListener());
+        Mocks.register("formRules", new FormRulesListener(new FormRules(engine.getFormService())));
+        Mocks.register("investigationCheck", new InvestigationCheckListener(VARIABLES, RISK));
+        Mocks.register("scoreApplicationDelegate", new ScoreApplicationDelegate(RISK, VARIABLES));
+        Mocks.register("generateCreditReportDelegate", new GenerateCreditReportDelegate(new CreditReportService(RISK,
+                new CreditReportGenerator(Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneId.of("UTC")),
+                        ZoneId.of("Asia/Shanghai"))), VARIABLES));
+        Mocks.register("segregationOfDuties", new SegregationOfDutiesListener());
+        Mocks.register("approvalRecorder", new ApprovalRecorder(new ApprovalAuthority(StandaloneDecisionRules.fromClasspath())));
+        Mocks.register("committeeVoteRecorder", new CommitteeVoteRecorder());
+        Mocks.register("handOverToMonitoringDelegate", new HandOverToMonitoringDelegate());
+    }
+
+    @AfterEach
+    void clear() {
+        Mocks.reset();
+        engine.getIdentityService().clearAuthentication();
+    }
+
+    // ---- the happy path ---------------------------------------------------------------------
+
+    @Test
+    void retailLoanRunsTheWholeLineWithASingleApprover() {
+        ProcessInstance pi = apply("am1", "3-retail-store");
+        assertThat(pi).isWaitingAt("Task_InvestigateOnSite", "Task_QueryCreditBureau");
+        assertThat(pi).hasBusinessKey(variable(pi, "applicationId").toString());
+
+        dueDiligence(pi, "3-retail-store", "inv1", "ops1");
+        assertThat(pi).isWaitingAt("Task_ApproveSingle");
+        assertThat(variable(pi, "grade")).isEqualTo("A");
+        assertThat(variable(pi, "totalScore")).isEqualTo(91);
+        assertThat(variable(pi, "bindingConstraint")).isEqualTo("REQUESTED");
+        FileValue report = engine.getRuntimeService().getVariableTyped(pi.getId(), "creditReport");
+        assertThat(report.getFilename()).startsWith("credit-report-APP-").endsWith(".xlsx");
+        assertThat(report.getMimeType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(variable(pi, "assessmentSummary").toString()).contains("Score 91", "Single approver");
+
+        complete(pi, "Task_ApproveSingle", "apr1", decision("APPROVE"));
+        assertThat(variable(pi, "approvedAmount")).isEqualTo(100000.0);
+        complete(pi, "Task_SignContract", "ops2", Map.of("contractNumber", "HT-2026-0001", "contractSignedOn", "2026-11-23",
+                "conditionsFulfilled", true));
+        complete(pi, "Task_Disburse", "ops2", Map.of("disbursedAmount", 100000, "disbursementAccount", "6222020200112233",
+                "disbursedOn", "2026-11-24"));
+        runJobs(pi);
+        assertThat(pi).isEnded().hasPassed("Task_HandOverToMonitoring").hasPassed("EndEvent_LoanDisbursed");
+        assertThat(historicVariable(pi, "loanNumber").toString()).startsWith("LN-APP-");
+        assertThat(historicVariable(pi, "approvers")).isEqualTo("apr1");
+    }
+
+    // ---- screening --------------------------------------------------------------------------
+
+    @Test
+    void preScreenDeclinesAnApplicantOutsideTheAgeRange() {
+        Map<String, Object> start = LoanFixtures.startForm("3-retail-store");
+        start.put("applicantAge", 70);
+        ProcessInstance pi = apply("am1", start);
+        assertThat(pi).isEnded().hasPassed("EndEvent_DeclinedAtPreScreen");
+        assertThat(historicVariable(pi, "declineReasonCode")).isEqualTo("AGE_OUT_OF_RANGE");
+        assertThat(historicVariable(pi, "declineStage")).isEqualTo("PRE_SCREEN");
+    }
+
+    @Test
+    void bureauKnockoutCancelsThePendingInvestigationAndDeclines() {
+        ProcessInstance pi = apply("am1", "3-retail-store");
+        Map<String, Object> bureau = LoanFixtures.bureauForm("3-retail-store");
+        bureau.put("bureauCurrentOverdue", true);
+        complete(pi, "Task_QueryCreditBureau", "ops1", bureau);
+        assertThat(pi).isEnded().hasPassed("EndEvent_DeclinedAtBureau");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(historicVariable(pi, "declineReasonCode")).isEqualTo("BUREAU_CURRENT_OVERDUE");
+    }
+
+    @Test
+    void riskModelKnockoutDeclinesAfterTheReportIsWritten() {
+        ProcessInstance pi = apply("am1", "6-agriculture");
+        dueDiligence(pi, "6-agriculture", "inv1", "ops1");
+        assertThat(pi).isEnded().hasPassed("Task_GenerateCreditReport").hasPassed("EndEvent_DeclinedByRiskModel");
+        assertThat(historicVariable(pi, "declineReasonCode")).isEqualTo("SALES_DEVIATION_SEVERE");
+    }
+
+    // ---- approval routes and outcomes --------------------------------------------------------
+
+    @Test
+    void dualSignatureNeedsTwoDifferentApprovers() {
+        ProcessInstance pi = apply("am1", "2-catering");
+        dueDiligence(pi, "2-catering", "inv1", "ops1");
+        assertThat(pi).isWaitingAt("Task_ApproveFirstSignature");
+        complete(pi, "Task_ApproveFirstSignature", "apr1", decision("APPROVE"));
+        assertThat(pi).isWaitingAt("Task_ApproveSecondSignature");
+        assertRefused(() -> claim(pi, "Task_ApproveSecondSignature", "apr1"), "different approver");
+        complete(pi, "Task_ApproveSecondSignature", "apr2", decision("APPROVE"));
+        assertThat(pi).isWaitingAt("Task_SignContract");
+        assertThat(variable(pi, "approvers")).isEqualTo("apr1,apr2");
+    }
+
+    @Test
+    void firstSignatureDeclineEndsTheDualRoute() {
+        ProcessInstance pi = apply("am1", "5-logistics");
+        dueDiligence(pi, "5-logistics", "inv1", "ops1");
+        assertThat(pi).isWaitingAt("Task_ApproveFirstSignature");
+        Map<String, Object> decline = decision("DECLINE");
+        assertRefused(() -> complete(pi, "Task_ApproveFirstSignature", "apr1", decline), "declineReasonCode");
+        assertThat(pi).isWaitingAt("Task_ApproveFirstSignature");
+        decline.put("declineReasonCode", "CASH_FLOW");
+        complete(pi, "Task_ApproveFirstSignature", "apr1", decline);
+        assertThat(pi).isEnded().hasPassed("EndEvent_DeclinedByApproval");
+        assertThat(historicVariable(pi, "declineStage")).isEqualTo("APPROVAL");
+    }
+
+    @Test
+    void referralGoesToTheCommitteeWhereTwoVotesCarry() {
+        ProcessInstance pi = toSingleApproval();
+        complete(pi, "Task_ApproveSingle", "apr1", decision("REFER"));
+        assertThat(pi).isWaitingAt("Task_CommitteeVote");
+        assertThat(tasks(pi, "Task_CommitteeVote")).hasSize(3);
+        vote(pi, "cc1", "APPROVE");
+        Task open = tasks(pi, "Task_CommitteeVote").get(0);
+        assertRefused(() -> engine.getTaskService().claim(open.getId(), "cc1"), "votes once");
+        vote(pi, "cc2", "APPROVE");
+        assertThat(pi).isWaitingAt("Task_SignContract");
+        assertThat(tasks(pi, "Task_CommitteeVote")).isEmpty();
+        assertThat(variable(pi, "committeeOpinions").toString()).contains("cc1 APPROVE", "cc2 APPROVE");
+    }
+
+    @Test
+    void committeeRouteFromTheAuthorityTableGoesStraightToTheVote() {
+        Map<String, Object> assessed = new HashMap<>(LoanFixtures.startForm("4-light-manufacturing"));
+        assessed.putAll(Map.of("applicationId", "APP-COMMITTEE", "accountManager", "am1", "investigator", "inv1",
+                "approvers", "", "committeeVoters", "", "knockedOut", false, "approvalRoute", "CREDIT_COMMITTEE",
+                "suggestedAmount", 1_500_000.0, "assessmentSummary", "grade D", "reworkCount", 0));
+        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceByKey("loan-origination")
+                .startBeforeActivity("Gateway_KnockedOut").setVariables(assessed).execute();
+        assertThat(pi).hasPassed("Gateway_ApprovalRoute").isWaitingAt("Task_CommitteeVote");
+        vote(pi, "cc1", "APPROVE");
+        vote(pi, "cc3", "APPROVE");
+        assertThat(pi).isWaitingAt("Task_SignContract");
+        assertThat(variable(pi, "approvedAmount")).isEqualTo(1_500_000.0);
+    }
+
+    @Test
+    void twoCommitteeDeclinesDeclineTheLoan() {
+        ProcessInstance pi = toSingleApproval();
+        complete(pi, "Task_ApproveSingle", "apr1", decision("REFER"));
+        vote(pi, "cc1", "DECLINE");
+        vote(pi, "cc2", "APPROVE");
+        vote(pi, "cc3", "DECLINE");
+        assertThat(pi).isEnded().hasPassed("EndEvent_DeclinedByApproval");
+        assertThat(historicVariable(pi, "declineStage")).isEqualTo("COMMITTEE");
+    }
+
+    @Test
+    void sendBackReturnsToInvestigationAndCountsAsRework() {
+        ProcessInstance pi = toSingleApproval();
+        Map<String, Object> sendBack = decision("SEND_BACK");
+        sendBack.put("sendBackReason", "Verify the supplier invoices 核实供应商发票");
+        complete(pi, "Task_ApproveSingle", "apr1", sendBack);
+        assertThat(pi).isWaitingAt("Task_SupplementInvestigation");
+        assertThat(variable(pi, "reworkCount")).isEqualTo(1);
+        complete(pi, "Task_SupplementInvestigation", "inv1", LoanFixtures.checklist("3-retail-store"));
+        runJobs(pi);
+        assertThat(pi).isWaitingAt("Task_ApproveSingle");
+    }
+
+    @Test
+    void approverMayLowerTheAmountWithinAuthorityButNotBeyondIt() {
+        ProcessInstance pi = toSingleApproval();
+        Map<String, Object> modified = decision("APPROVE_MODIFIED");
+        modified.put("approvedAmount", 120000);
+        modified.put("approvedTermMonths", 24);
+        assertRefused(() -> complete(pi, "Task_ApproveSingle", "apr1", modified), "exceed the requested amount");
+        modified.put("approvedAmount", 80000);
+        modified.put("approvedTermMonths", 18);
+        complete(pi, "Task_ApproveSingle", "apr1", modified);
+        assertThat(variable(pi, "approvedAmount")).isEqualTo(80000.0);
+        assertThat(variable(pi, "approvedTermMonths")).isEqualTo(18);
+        assertThat(pi).isWaitingAt("Task_SignContract");
+    }
+
+    // ---- segregation of duties and form rules ------------------------------------------------
+
+    @Test
+    void accountManagerMayNotInvestigateAndInvestigatorMayNotApprove() {
+        ProcessInstance pi = apply("am1", "3-retail-store");
+        assertRefused(() -> claim(pi, "Task_InvestigateOnSite", "am1"), "may not investigate");
+        assertThat(task(pi, "Task_InvestigateOnSite").getAssignee()).isNull();
+        dueDiligence(pi, "3-retail-store", "inv1", "ops1");
+        assertRefused(() -> complete(pi, "Task_ApproveSingle", "inv1", decision("APPROVE")), "may not approve");
+        assertThat(pi).isWaitingAt("Task_ApproveSingle");
+    }
+
+    @Test
+    void approverMayNotDisburse() {
+        ProcessInstance pi = toSingleApproval();
+        complete(pi, "Task_ApproveSingle", "apr1", decision("APPROVE"));
+        assertRefused(() -> claim(pi, "Task_SignContract", "apr1"), "may not sign the contract or disburse");
+    }
+
+    @Test
+    void formRulesRefuseASubmissionAndStoreNothingOfIt() {
+        ProcessInstance pi = apply("am1", "3-retail-store");
+        Map<String, Object> bureau = LoanFixtures.bureauForm("3-retail-store");
+        bureau.remove("bureauInquiries6Months");
+        bureau.put("bureauOverdueCount24Months", -1);
+        assertRefused(() -> complete(pi, "Task_QueryCreditBureau", "ops1", bureau), "bureauInquiries6Months");
+        assertThat(pi).isWaitingAt("Task_QueryCreditBureau");
+        assertThat(engine.getRuntimeService().getVariable(pi.getId(), "bureauOverdueCount24Months")).isNull();
+    }
+
+    @Test
+    void startFormRulesRefuseANegativeAmount() {
+        Map<String, Object> start = LoanFixtures.startForm("3-retail-store");
+        start.put("amount", -5);
+        assertRefused(() -> apply("am1", start), "amount");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("loan-origination")
+                .count()).isZero();
+    }
+
+    @Test
+    void checklistWithOneSalesSourceIsRefusedOnTheSpot() {
+        ProcessInstance pi = apply("am1", "3-retail-store");
+        Map<String, Object> checklist = LoanFixtures.checklist("3-retail-store");
+        checklist.keySet().removeIf(k -> k.startsWith("inflowMonth") || k.startsWith("purchaseMonth"));
+        assertRefused(() -> complete(pi, "Task_InvestigateOnSite", "inv1", checklist), "salesEvidence");
+        assertThat(pi).isWaitingAt("Task_InvestigateOnSite");
+    }
+
+    @Test
+    void scoringFailureBecomesAnIncidentAfterItsRetries() {
+        ProcessInstance pi = apply("am1", "3-retail-store");
+        dueDiligence(pi, "3-retail-store", "inv1", "ops1", false);
+        engine.getRuntimeService().removeVariable(pi.getId(), "bsCash");
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+                    .hasMessageContaining("balanceSheet.cash");
+        }
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
+                .getActivityId()).isEqualTo("Task_ScoreApplication");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private ProcessInstance toSingleApproval() {
+        ProcessInstance pi = apply("am1", "3-retail-store");
+        dueDiligence(pi, "3-retail-store", "inv1", "ops1");
+        assertThat(pi).isWaitingAt("Task_ApproveSingle");
+        return pi;
+    }
+
+    private ProcessInstance apply(String accountManager, String workedCase) {
+        return apply(accountManager, LoanFixtures.startForm(workedCase));
+    }
+
+    private ProcessInstance apply(String accountManager, Map<String, Object> startForm) {
+        engine.getIdentityService().setAuthenticatedUserId(accountManager);
+        try {
+            String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+                    .processDefinitionKey("loan-origination").latestVersion().singleResult().getId();
+            return engine.getFormService().submitStartForm(definition, startForm);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private void dueDiligence(ProcessInstance pi, String workedCase, String investigator, String operator) {
+        dueDiligence(pi, workedCase, investigator, operator, true);
+    }
+
+    private void dueDiligence(ProcessInstance pi, String workedCase, String investigator, String operator, boolean runJobs) {
+        complete(pi, "Task_QueryCreditBureau", operator, LoanFixtures.bureauForm(workedCase));
+        complete(pi, "Task_InvestigateOnSite", investigator, LoanFixtures.checklist(workedCase));
+        if (runJobs) {
+            runJobs(pi);
+        }
+    }
+
+    private void vote(ProcessInstance pi, String member, String vote) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("vote", vote);
+        v.put("approvalOpinion", member + " has read the report");
+        if ("DECLINE".equals(vote)) {
+            v.put("declineReasonCode", "CASH_FLOW");
+        }
+        Task open = tasks(pi, "Task_CommitteeVote").stream().filter(t -> t.getAssignee() == null).findFirst().orElseThrow();
+        engine.getTaskService().claim(open.getId(), member);
+        as(member, () -> engine.getTaskService().complete(open.getId(), v));
+    }
+
+    private static Map<String, Object> decision(String decision) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("approvalDecision", decision);
+        v.put("approvalOpinion", "Figures checked against the report 已核对报告");
+        return v;
+    }
+
+    private void claim(ProcessInstance pi, String taskKey, String user) {
+        engine.getTaskService().claim(task(pi, taskKey).getId(), user);
+    }
+
+    private void complete(ProcessInstance pi, String taskKey, String user, Map<String, Object> variables) {
+        Task task = task(pi, taskKey);
+        if (task.getAssignee() == null) {
+            engine.getTaskService().claim(task.getId(), user);
+        }
+        as(user, () -> engine.getTaskService().complete(task.getId(), variables));
+    }
+
+    private void as(String user, Runnable action) {
+        engine.getIdentityService().setAuthenticatedUserId(user);
+        try {
+            action.run();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private void runJobs(ProcessInstance pi) {
+        List<Job> jobs;
+        while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable().list())
+                .isEmpty()) {
+            jobs.forEach(j -> engine.getManagementService().executeJob(j.getId()));
+        }
+    }
+
+    private Task task(ProcessInstance pi, String key) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    }
+
+    private List<Task> tasks(ProcessInstance pi, String key) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).list();
+    }
+
+    private Object variable(ProcessInstance pi, String name) {
+        return engine.getRuntimeService().getVariable(pi.getId(), name);
+    }
+
+    private Object historicVariable(ProcessInstance pi, String name) {
+        var v = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(name).singleResult();
+        return v == null ? null : v.getValue();
+    }
+
+    /** The engine wraps a task listener's refusal; somewhere in the chain is the refusal with its message. */
+    private static void assertRefused(Runnable action, String messagePart) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(action::run);
+        assertThat(thrown).as("a refusal").isNotNull();
+        Throwable refusal = thrown;
+        while (refusal != null && !(refusal instanceof BadUserRequestException)) {
+            refusal = refusal.getCause();
+        }
+        assertThat(refusal).as("BadUserRequestException in %s", thrown).isNotNull();
+        assertThat(refusal).hasMessageContaining(messagePart);
+    }
+}
