@@ -72,7 +72,10 @@ public class IdentitySetup {
                 grants.add(new Grant(role, Resources.DECISION_DEFINITION, ANY, Permissions.CREATE_INSTANCE));
             }
         }
+        // Account managers open applications; the line's definitions are not theirs to change.
         grants.add(new Grant(Role.ACCOUNT_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
+        grants.add(new Grant(Role.ACCOUNT_MANAGERS, Resources.PROCESS_DEFINITION, "loan-origination",
+                Permissions.CREATE_INSTANCE, Permissions.READ));
         for (Role reader : List.of(Role.MANAGERS, Role.RISK_MANAGERS)) {
             grants.add(new Grant(reader, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
             grants.add(new Grant(reader, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,

@@ -26,6 +26,13 @@ class RestAuthenticationConfiguration {
         return registration;
     }
 
+    /** Refusals raised inside the engine (form rules, segregation of duties) answer 400, not 500. */
+    @Bean
+    org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer refusalsAreBadRequests() {
+        return config -> config.register(RefusalExceptionMapper.ForRestExceptions.class)
+                .register(RefusalExceptionMapper.ForEngineExceptions.class);
+    }
+
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
