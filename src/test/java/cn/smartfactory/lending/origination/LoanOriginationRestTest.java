@@ -43,7 +43,7 @@ class LoanOriginationRestTest {
     void retailLoanIsDisbursedThroughRestWithEveryRefusalOnTheWay() {
         ResponseEntity<JsonNode> started = post("am2", "/engine-rest/process-definition/key/loan-origination/submit-form",
                 variables(LoanFixtures.startForm("3-retail-store")));
-        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
         String pi = started.getBody().get("id").asText();
 
         // Nobody outside the line's roles may start a loan.
@@ -105,8 +105,10 @@ class LoanOriginationRestTest {
 
     @Test
     void segregationOfDutiesRefusalIsABadRequestWithTheReason() {
-        String pi = post("am1", "/engine-rest/process-definition/key/loan-origination/submit-form",
-                variables(LoanFixtures.startForm("2-catering"))).getBody().get("id").asText();
+        ResponseEntity<JsonNode> started = post("am1", "/engine-rest/process-definition/key/loan-origination/submit-form",
+                variables(LoanFixtures.startForm("2-catering")));
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
+        String pi = started.getBody().get("id").asText();
         String investigation = taskId("inv1", pi, "Task_InvestigateOnSite");
         ResponseEntity<JsonNode> claim = post("inv1", "/engine-rest/task/" + investigation + "/claim", Map.of("userId", "inv1"));
         assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
