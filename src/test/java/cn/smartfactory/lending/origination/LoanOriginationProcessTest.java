@@ -59,6 +59,8 @@ class LoanOriginationProcessTest {
     @BeforeEach
     void registerDelegates() {
         engine = engineExtension.getProcessEngine();
+        // The Spring Boot tests' engine may live in the same JVM; assertions must use this one.
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
         Mocks.register("applicationIntake", new ApplicationIntakeListener());
         Mocks.register("screenOutcome", new ScreenOutcomeListener());
         Mocks.register("formRules", new FormRulesListener(new FormRules(engine.getFormService())));

@@ -26,9 +26,10 @@ import cn.smartfactory.lending.LendingPlatformApplication;
  * The platform on PostgreSQL (profile {@code postgres}), against the server on 127.0.0.1:5432,
  * database {@code test}, whose public schema this test owns and resets. Skipped, saying why, when
  * no server answers; mandatory in CI ({@code LENDING_CI=true}, set by .ci/run, which also starts
- * the server).
+ * the server). Runs in the failsafe phase, in its own JVM: two Spring Boot platforms in one JVM
+ * would share Camunda's process-engine registry under the name "default".
  */
-class PostgresPlatformTest {
+class PostgresPlatformIT {
 
     static final String URL = System.getenv().getOrDefault("LENDING_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String USER = System.getenv().getOrDefault("LENDING_TEST_PG_USER", "postgres");
