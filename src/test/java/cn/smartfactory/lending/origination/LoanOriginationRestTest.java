@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A loan driven through /engine-rest as the demo staff would through Tasklist: every call
  * authenticated, the server refusing what segregation of duties and form rules forbid with 400,
- * and what a role may not touch with 403.
+ * and what a role may not touch with 403. Runs on H2 here and on PostgreSQL in
+ * {@code LoanOriginationPostgresIT}, through {@link Scenario}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoanOriginationRestTest {
@@ -41,119 +42,133 @@ class LoanOriginationRestTest {
 
     @Test
     void retailLoanIsDisbursedThroughRestWithEveryRefusalOnTheWay() {
-        ResponseEntity<JsonNode> started = post("am2", "/engine-rest/process-definition/key/loan-origination/submit-form",
-                variables(LoanFixtures.startForm("3-retail-store")));
-        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
-        String pi = started.getBody().get("id").asText();
-
-        // Nobody outside the line's roles may start a loan.
-        assertThat(post("mgr1", "/engine-rest/process-definition/key/loan-origination/submit-form",
-                variables(LoanFixtures.startForm("3-retail-store"))).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-
-        // Each role sees only its own work.
-        assertThat(taskIds("inv2", pi)).hasSize(1);
-        assertThat(taskIds("ops2", pi)).hasSize(1);
-        assertThat(taskIds("apr2", pi)).isEmpty();
-
-        // Outside their role, staff cannot even take a task: authorization answers 403 before any
-        // segregation-of-duties check (which LoanOriginationProcessTest covers for users in both roles).
-        String investigation = taskId("inv2", pi, "Task_InvestigateOnSite");
-        ResponseEntity<JsonNode> refused = post("am2", "/engine-rest/task/" + investigation + "/claim",
-                Map.of("userId", "am2"));
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-
-        // A form submission that breaks the form's rules is refused, naming the field; nothing is stored.
-        String bureau = taskId("ops2", pi, "Task_QueryCreditBureau");
-        Map<String, Object> badBureau = LoanFixtures.bureauForm("3-retail-store");
-        badBureau.put("bureauInquiries6Months", -3);
-        ResponseEntity<JsonNode> invalid = post("ops2", "/engine-rest/task/" + bureau + "/submit-form", variables(badBureau));
-        assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(invalid.getBody().get("message").asText()).contains("bureauInquiries6Months");
-        assertThat(runtimeService.getVariable(pi, "bureauInquiries6Months")).isNull();
-
-        assertThat(post("ops2", "/engine-rest/task/" + bureau + "/submit-form",
-                variables(LoanFixtures.bureauForm("3-retail-store"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(post("inv2", "/engine-rest/task/" + investigation + "/submit-form",
-                variables(LoanFixtures.checklist("3-retail-store"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        runJobs(pi);
-
-        // The investigator is not an approver (403); an approver approves.
-        String approval = taskId("apr2", pi, "Task_ApproveSingle");
-        ResponseEntity<JsonNode> investigatorApproves = post("inv2", "/engine-rest/task/" + approval + "/claim",
-                Map.of("userId", "inv2"));
-        assertThat(investigatorApproves.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(post("apr2", "/engine-rest/task/" + approval + "/submit-form", variables(Map.of(
-                "approvalDecision", "APPROVE", "approvalOpinion", "Checked 已核对"))).getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
-
-        // The approver is not operations staff (403); operations staff who did not approve sign and disburse.
-        String contract = taskId("ops2", pi, "Task_SignContract");
-        ResponseEntity<JsonNode> approverSigns = post("apr2", "/engine-rest/task/" + contract + "/claim", Map.of("userId", "apr2"));
-        assertThat(approverSigns.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(post("ops2", "/engine-rest/task/" + contract + "/submit-form", variables(Map.of("contractNumber",
-                "HT-REST-0001", "contractSignedOn", "2026-11-23", "conditionsFulfilled", true))).getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
-        String disbursement = taskId("ops2", pi, "Task_Disburse");
-        assertThat(post("ops2", "/engine-rest/task/" + disbursement + "/submit-form", variables(Map.of("disbursedAmount",
-                100000, "disbursementAccount", "6222020200112233", "disbursedOn", "2026-11-24"))).getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
-        runJobs(pi);
-
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndActivityId())
-                .isEqualTo("EndEvent_LoanDisbursed");
+        new Scenario(rest, managementService, runtimeService, historyService).retailLoanWithRefusals();
     }
 
     @Test
     void segregationOfDutiesRefusalIsABadRequestWithTheReason() {
-        ResponseEntity<JsonNode> started = post("am1", "/engine-rest/process-definition/key/loan-origination/submit-form",
-                variables(LoanFixtures.startForm("2-catering")));
-        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
-        String pi = started.getBody().get("id").asText();
-        String investigation = taskId("inv1", pi, "Task_InvestigateOnSite");
-        ResponseEntity<JsonNode> claim = post("inv1", "/engine-rest/task/" + investigation + "/claim", Map.of("userId", "inv1"));
-        assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(post("inv1", "/engine-rest/task/" + investigation + "/submit-form",
-                variables(LoanFixtures.checklist("2-catering"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(post("ops1", "/engine-rest/task/" + taskId("ops1", pi, "Task_QueryCreditBureau") + "/submit-form",
-                variables(LoanFixtures.bureauForm("2-catering"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        runJobs(pi);
-        String first = taskId("apr1", pi, "Task_ApproveFirstSignature");
-        assertThat(post("apr1", "/engine-rest/task/" + first + "/submit-form", variables(Map.of("approvalDecision", "APPROVE",
-                "approvalOpinion", "first"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        String second = taskId("apr1", pi, "Task_ApproveSecondSignature");
-        ResponseEntity<JsonNode> sameApprover = post("apr1", "/engine-rest/task/" + second + "/submit-form",
-                variables(Map.of("approvalDecision", "APPROVE", "approvalOpinion", "again")));
-        assertThat(sameApprover.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(sameApprover.getBody().get("message").asText()).contains("Segregation of duties", "different approver");
-        assertThat(taskId("apr3", pi, "Task_ApproveSecondSignature")).isEqualTo(second);
+        new Scenario(rest, managementService, runtimeService, historyService).secondSignatureBySameApproverRefused();
     }
 
-    private void runJobs(String pi) {
-        var jobs = managementService.createJobQuery().processInstanceId(pi).executable().list();
-        while (!jobs.isEmpty()) {
-            jobs.forEach(j -> managementService.executeJob(j.getId()));
-            jobs = managementService.createJobQuery().processInstanceId(pi).executable().list();
+    /** The REST scenarios, independent of which database the platform runs on. */
+    record Scenario(TestRestTemplate rest, ManagementService managementService, RuntimeService runtimeService,
+                    HistoryService historyService) {
+
+        void retailLoanWithRefusals() {
+            ResponseEntity<JsonNode> started = post("am2", "/engine-rest/process-definition/key/loan-origination/submit-form",
+                    variables(LoanFixtures.startForm("3-retail-store")));
+            assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
+            String pi = started.getBody().get("id").asText();
+
+            // Nobody outside the line's roles may start a loan.
+            assertThat(post("mgr1", "/engine-rest/process-definition/key/loan-origination/submit-form",
+                    variables(LoanFixtures.startForm("3-retail-store"))).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+            // Each role sees only its own work.
+            assertThat(taskIds("inv2", pi)).hasSize(1);
+            assertThat(taskIds("ops2", pi)).hasSize(1);
+            assertThat(taskIds("apr2", pi)).isEmpty();
+
+            // Outside their role, staff cannot even take a task: authorization answers 403 before any
+            // segregation-of-duties check (which LoanOriginationProcessTest covers for users in both roles).
+            String investigation = taskId("inv2", pi, "Task_InvestigateOnSite");
+            ResponseEntity<JsonNode> refused = post("am2", "/engine-rest/task/" + investigation + "/claim",
+                    Map.of("userId", "am2"));
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+            // A form submission that breaks the form's rules is refused, naming the field; nothing is stored.
+            String bureau = taskId("ops2", pi, "Task_QueryCreditBureau");
+            Map<String, Object> badBureau = LoanFixtures.bureauForm("3-retail-store");
+            badBureau.put("bureauInquiries6Months", -3);
+            ResponseEntity<JsonNode> invalid = post("ops2", "/engine-rest/task/" + bureau + "/submit-form", variables(badBureau));
+            assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(invalid.getBody().get("message").asText()).contains("bureauInquiries6Months");
+            assertThat(runtimeService.getVariable(pi, "bureauInquiries6Months")).isNull();
+
+            assertThat(post("ops2", "/engine-rest/task/" + bureau + "/submit-form",
+                    variables(LoanFixtures.bureauForm("3-retail-store"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+            assertThat(post("inv2", "/engine-rest/task/" + investigation + "/submit-form",
+                    variables(LoanFixtures.checklist("3-retail-store"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+            runJobs(pi);
+
+            // The investigator is not an approver (403); an approver approves.
+            String approval = taskId("apr2", pi, "Task_ApproveSingle");
+            ResponseEntity<JsonNode> investigatorApproves = post("inv2", "/engine-rest/task/" + approval + "/claim",
+                    Map.of("userId", "inv2"));
+            assertThat(investigatorApproves.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(post("apr2", "/engine-rest/task/" + approval + "/submit-form", variables(Map.of(
+                    "approvalDecision", "APPROVE", "approvalOpinion", "Checked 已核对"))).getStatusCode())
+                    .isEqualTo(HttpStatus.NO_CONTENT);
+
+            // The approver is not operations staff (403); operations staff who did not approve sign and disburse.
+            String contract = taskId("ops2", pi, "Task_SignContract");
+            ResponseEntity<JsonNode> approverSigns = post("apr2", "/engine-rest/task/" + contract + "/claim", Map.of("userId", "apr2"));
+            assertThat(approverSigns.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(post("ops2", "/engine-rest/task/" + contract + "/submit-form", variables(Map.of("contractNumber",
+                    "HT-REST-0001", "contractSignedOn", "2026-11-23", "conditionsFulfilled", true))).getStatusCode())
+                    .isEqualTo(HttpStatus.NO_CONTENT);
+            String disbursement = taskId("ops2", pi, "Task_Disburse");
+            assertThat(post("ops2", "/engine-rest/task/" + disbursement + "/submit-form", variables(Map.of("disbursedAmount",
+                    100000, "disbursementAccount", "6222020200112233", "disbursedOn", "2026-11-24"))).getStatusCode())
+                    .isEqualTo(HttpStatus.NO_CONTENT);
+            runJobs(pi);
+
+            assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndActivityId())
+                    .isEqualTo("EndEvent_LoanDisbursed");
         }
-    }
 
-    private java.util.List<String> taskIds(String user, String pi) {
-        JsonNode tasks = rest.withBasicAuth(user, "demo").getForObject("/engine-rest/task?processInstanceId=" + pi, JsonNode.class);
-        java.util.List<String> ids = new java.util.ArrayList<>();
-        tasks.forEach(t -> ids.add(t.get("id").asText()));
-        return ids;
-    }
+        void secondSignatureBySameApproverRefused() {
+            ResponseEntity<JsonNode> started = post("am1", "/engine-rest/process-definition/key/loan-origination/submit-form",
+                    variables(LoanFixtures.startForm("2-catering")));
+            assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
+            String pi = started.getBody().get("id").asText();
+            String investigation = taskId("inv1", pi, "Task_InvestigateOnSite");
+            ResponseEntity<JsonNode> claim = post("inv1", "/engine-rest/task/" + investigation + "/claim", Map.of("userId", "inv1"));
+            assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+            assertThat(post("inv1", "/engine-rest/task/" + investigation + "/submit-form",
+                    variables(LoanFixtures.checklist("2-catering"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+            assertThat(post("ops1", "/engine-rest/task/" + taskId("ops1", pi, "Task_QueryCreditBureau") + "/submit-form",
+                    variables(LoanFixtures.bureauForm("2-catering"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+            runJobs(pi);
+            String first = taskId("apr1", pi, "Task_ApproveFirstSignature");
+            assertThat(post("apr1", "/engine-rest/task/" + first + "/submit-form", variables(Map.of("approvalDecision", "APPROVE",
+                    "approvalOpinion", "first"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+            String second = taskId("apr1", pi, "Task_ApproveSecondSignature");
+            ResponseEntity<JsonNode> sameApprover = post("apr1", "/engine-rest/task/" + second + "/submit-form",
+                    variables(Map.of("approvalDecision", "APPROVE", "approvalOpinion", "again")));
+            assertThat(sameApprover.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(sameApprover.getBody().get("message").asText()).contains("Segregation of duties", "different approver");
+            assertThat(taskId("apr3", pi, "Task_ApproveSecondSignature")).isEqualTo(second);
+        }
 
-    private String taskId(String user, String pi, String key) {
-        JsonNode tasks = rest.withBasicAuth(user, "demo").getForObject(
-                "/engine-rest/task?processInstanceId=" + pi + "&taskDefinitionKey=" + key, JsonNode.class);
-        assertThat(tasks).as("%s sees %s", user, key).hasSize(1);
-        return tasks.get(0).get("id").asText();
-    }
+        private void runJobs(String pi) {
+            var jobs = managementService.createJobQuery().processInstanceId(pi).executable().list();
+            while (!jobs.isEmpty()) {
+                jobs.forEach(j -> managementService.executeJob(j.getId()));
+                jobs = managementService.createJobQuery().processInstanceId(pi).executable().list();
+            }
+        }
 
-    private ResponseEntity<JsonNode> post(String user, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+        private java.util.List<String> taskIds(String user, String pi) {
+            JsonNode tasks = rest.withBasicAuth(user, "demo").getForObject("/engine-rest/task?processInstanceId=" + pi, JsonNode.class);
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            tasks.forEach(t -> ids.add(t.get("id").asText()));
+            return ids;
+        }
+
+        private String taskId(String user, String pi, String key) {
+            JsonNode tasks = rest.withBasicAuth(user, "demo").getForObject(
+                    "/engine-rest/task?processInstanceId=" + pi + "&taskDefinitionKey=" + key, JsonNode.class);
+            assertThat(tasks).as("%s sees %s", user, key).hasSize(1);
+            return tasks.get(0).get("id").asText();
+        }
+
+        private ResponseEntity<JsonNode> post(String user, String path, Object body) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+        }
+
     }
 
     /** Camunda REST's typed variables: {"name": {"value": ..., "type": ...}}. */
