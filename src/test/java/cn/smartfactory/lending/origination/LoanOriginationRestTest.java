@@ -68,6 +68,8 @@ class LoanOriginationRestTest {
             assertThat(taskIds("inv2", pi)).hasSize(1);
             assertThat(taskIds("ops2", pi)).hasSize(1);
             assertThat(taskIds("apr2", pi)).isEmpty();
+            assertThat(inbox("inv2")).contains(taskId("inv2", pi, "Task_InvestigateOnSite"));
+            assertThat(inbox("ops2")).contains(taskId("ops2", pi, "Task_QueryCreditBureau"));
 
             // Outside their role, staff cannot even take a task: authorization answers 403 before any
             // segregation-of-duties check (which LoanOriginationProcessTest covers for users in both roles).
@@ -147,6 +149,20 @@ class LoanOriginationRestTest {
                 jobs.forEach(j -> managementService.executeJob(j.getId()));
                 jobs = managementService.createJobQuery().processInstanceId(pi).executable().list();
             }
+        }
+
+        /** The tasks in the user's Tasklist role inbox (the filter they see besides "My tasks"). */
+        private java.util.List<String> inbox(String user) {
+            JsonNode filters = rest.withBasicAuth(user, "demo").getForObject("/engine-rest/filter?resourceType=Task", JsonNode.class);
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            for (JsonNode filter : filters) {
+                if (filter.get("name").asText().endsWith("inbox")) {
+                    JsonNode tasks = rest.withBasicAuth(user, "demo").postForObject("/engine-rest/filter/" + filter.get("id").asText()
+                            + "/list?maxResults=500", null, JsonNode.class);
+                    tasks.forEach(t -> ids.add(t.get("id").asText()));
+                }
+            }
+            return ids;
         }
 
         private java.util.List<String> taskIds(String user, String pi) {

@@ -128,6 +128,24 @@ class PlatformTest {
     }
 
     @Test
+    void eachRoleSeesItsOwnInboxAndMyTasksInTasklist() {
+        identityService.setAuthentication("inv1", List.of("investigators"));
+        try {
+            assertThat(engine.getFilterService().createFilterQuery().list()).extracting(f -> f.getName())
+                    .containsExactlyInAnyOrder(cn.smartfactory.lending.identity.TasklistFilters.MY_TASKS,
+                            cn.smartfactory.lending.identity.TasklistFilters.inboxName(Role.INVESTIGATORS));
+        } finally {
+            identityService.clearAuthentication();
+        }
+        identityService.setAuthentication("mgr1", List.of("managers"));
+        try {
+            assertThat(engine.getFilterService().createFilterQuery().list()).isEmpty();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    @Test
     void engineRestAnswers401WithoutCredentialsAnd200WithThem() {
         assertThat(rest.getForEntity("/engine-rest/decision-definition", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -1,0 +1,92 @@
+package cn.smartfactory.lending.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One Tasklist inbox per role — the role's open work, claimed or not, oldest first — plus "My
+ * tasks" for everyone who works tasks; each role sees only its own inbox. Created once, by name,
+ * so a filter an administrator adjusted in Tasklist is kept.
+ */
+@Component
+public class TasklistFilters {
+
+    public static final String MY_TASKS = "我的任务 My tasks";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final AuthorizationService authorizationService;
+
+    public TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.authorizationService = authorizationService;
+    }
+
+    public static String inboxName(Role role) {
+        return role.displayName() + " 待办 inbox";
+    }
+
+    public void createMissing() {
+        List<Role> workers = List.of(Role.values()).stream().filter(Role::worksTasks).toList();
+        int created = 0;
+        if (find(MY_TASKS) == null) {
+            Filter mine = save(MY_TASKS, -10, "#2a6fdb", "Tasks assigned to me 分配给我的任务",
+                    taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDateNullsLast().asc());
+            workers.forEach(role -> grantRead(mine, role));
+            created++;
+        }
+        int priority = 0;
+        for (Role role : workers) {
+            if (find(inboxName(role)) == null) {
+                Filter inbox = save(inboxName(role), priority, "#3b9c5a", "Open work of " + role.displayName(),
+                        taskService.createTaskQuery().taskCandidateGroup(role.groupId()).includeAssignedTasks()
+                                .orderByTaskCreateTime().asc());
+                grantRead(inbox, role);
+                created++;
+            }
+            priority++;
+        }
+        LOG.info("Tasklist: {} role inboxes and 'My tasks' present, {} created", workers.size(), created);
+    }
+
+    private Filter find(String name) {
+        return filterService.createFilterQuery().filterName(name).singleResult();
+    }
+
+    private Filter save(String name, int priority, String color, String description,
+                        org.camunda.bpm.engine.task.TaskQuery query) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("priority", priority);
+        properties.put("color", color);
+        properties.put("description", description);
+        properties.put("refresh", true);
+        Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+        return filterService.saveFilter(filter);
+    }
+
+    private void grantRead(Filter filter, Role role) {
+        Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        read.setGroupId(role.groupId());
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(read);
+    }
+}
