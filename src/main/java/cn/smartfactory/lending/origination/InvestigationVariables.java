@@ -121,6 +121,122 @@ public final class InvestigationVariables {
         return new Mapped(record, r.unreadable);
     }
 
+    /** The start form's values for a record: what the account manager enters. */
+    public static Map<String, Object> startFormValues(InvestigationRecord r, String customerIdNumber, String leadSource) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("customerName", r.applicant().name());
+        v.put("customerIdNumber", customerIdNumber);
+        v.put("applicantAge", r.applicant().age());
+        v.put("industry", r.industry());
+        v.put("product", r.loan().product());
+        v.put("amount", r.loan().amount().doubleValue());
+        v.put("termMonths", r.loan().termMonths());
+        v.put("purpose", r.loan().purpose());
+        v.put("guaranteeType", r.loan().guaranteeType().name());
+        v.put("leadSource", leadSource);
+        return v;
+    }
+
+    /** The bureau task's values for a record: what central operations enters. */
+    public static Map<String, Object> bureauFormValues(InvestigationRecord r) {
+        var c = r.creditHistory();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("bureauCurrentOverdue", c.currentOverdue());
+        v.put("bureauBlacklisted", c.blacklisted());
+        v.put("bureauOverdueCount24Months", c.overdueCount24Months());
+        v.put("bureauInquiries6Months", c.inquiries6Months());
+        v.put("bureauLendersWithOutstanding", c.lendersWithOutstanding());
+        v.put("documentsComplete", true);
+        return v;
+    }
+
+    /**
+     * The checklist's values for a record — the inverse of {@link #map} for the investigator's
+     * part — as the form submits them (numbers as doubles, percentages as percent).
+     */
+    public static Map<String, Object> checklistValues(InvestigationRecord r) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("yearsInIndustry", r.applicant().yearsInIndustry());
+        v.put("yearsResidentLocally", r.applicant().yearsResidentLocally());
+        v.put("maritalStatus", r.applicant().maritalStatus() == null ? null : r.applicant().maritalStatus().name());
+        v.put("householdMembers", r.household().members());
+        v.put("householdDependents", r.household().dependents());
+        v.put("householdMonthlyExpenses", r.household().monthlyExpenses());
+        v.put("otherMonthlyIncome", r.household().otherMonthlyIncome());
+        v.put("businessName", r.business().name());
+        v.put("yearsInOperation", r.business().yearsInOperation());
+        v.put("employees", r.business().employees());
+        v.put("salesLastYear", r.business().salesLastYear());
+        v.put("premisesOwned", r.premises().owned());
+        v.put("remainingLeaseMonths", r.premises().remainingLeaseMonths());
+        v.put("premisesArea", r.premises().areaSquareMetres());
+        v.put("reputation", r.softInformation().reputation());
+        v.put("familyStability", r.softInformation().familyStability());
+        v.put("adverseHabits", r.softInformation().adverseHabits());
+        v.put("softNotes", r.softInformation().notes());
+        for (int i = 0; i < r.existingDebts().size(); i++) {
+            var d = r.existingDebts().get(i);
+            v.put("debt" + (i + 1) + "Lender", d.lender());
+            v.put("debt" + (i + 1) + "Outstanding", d.outstanding());
+            v.put("debt" + (i + 1) + "Instalment", d.monthlyInstalment());
+        }
+        var bs = r.balanceSheet();
+        v.put("bsCash", bs.cash());
+        v.put("bsReceivables", bs.receivables());
+        v.put("bsInventory", bs.inventory());
+        v.put("bsOtherCurrentAssets", bs.otherCurrentAssets());
+        v.put("bsFixedAssets", bs.fixedAssets());
+        v.put("bsOtherAssets", bs.otherAssets());
+        v.put("bsPayables", bs.payables());
+        v.put("bsShortTermDebt", bs.shortTermDebt());
+        v.put("bsOtherCurrentLiabilities", bs.otherCurrentLiabilities());
+        v.put("bsLongTermDebt", bs.longTermDebt());
+        v.put("equityOpening", r.equityHistory().openingEquity());
+        v.put("equityAccumulatedProfit", r.equityHistory().accumulatedProfit());
+        v.put("equityWithdrawals", r.equityHistory().privateWithdrawals());
+        var pl = r.profitAndLoss();
+        v.put("declaredMonthlySales", pl.declaredMonthlySales());
+        v.put("grossMarginPercent", pl.grossMargin().movePointRight(2));
+        v.put("rent", pl.rent());
+        v.put("wages", pl.wages());
+        v.put("utilities", pl.utilities());
+        v.put("transport", pl.transport());
+        v.put("taxes", pl.taxes());
+        v.put("otherExpenses", pl.otherExpenses());
+        putMonths(v, r.bankInflows(), "statementsLatestMonth", "inflowMonth");
+        putMonths(v, r.purchases(), "purchasesLatestMonth", "purchaseMonth");
+        putParties(v, r.topCustomers(), "customer");
+        putParties(v, r.topSuppliers(), "supplier");
+        r.driverInputs().forEach((name, value) -> v.put(driverVariable(name), value));
+        if (r.collateral() != null) {
+            v.put("collateralDescription", r.collateral().description());
+            v.put("collateralAppraisedValue", r.collateral().appraisedValue());
+            v.put("collateralExistingLiens", r.collateral().existingLiens());
+        }
+        v.replaceAll((k, value) -> value instanceof BigDecimal d ? d.doubleValue() : value);
+        v.values().removeIf(java.util.Objects::isNull);
+        return v;
+    }
+
+    private static void putMonths(Map<String, Object> v, List<MonthlyAmount> months, String latest, String prefix) {
+        List<MonthlyAmount> newestFirst = months.stream()
+                .sorted(java.util.Comparator.comparing(MonthlyAmount::month).reversed()).toList();
+        if (newestFirst.isEmpty()) {
+            return;
+        }
+        v.put(latest, newestFirst.get(0).month().toString());
+        for (int i = 0; i < newestFirst.size(); i++) {
+            v.put(prefix + (i + 1), newestFirst.get(i).amount());
+        }
+    }
+
+    private static void putParties(Map<String, Object> v, List<Counterparty> parties, String prefix) {
+        for (int i = 0; i < parties.size(); i++) {
+            v.put(prefix + (i + 1) + "Name", parties.get(i).name());
+            v.put(prefix + (i + 1) + "SharePercent", parties.get(i).share().movePointRight(2));
+        }
+    }
+
     /** Reads loosely typed form values, remembering the ones it cannot read. */
     private static final class Reader {
 
