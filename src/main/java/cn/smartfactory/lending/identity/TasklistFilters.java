@@ -48,7 +48,7 @@ public class TasklistFilters {
         int created = 0;
         if (find(MY_TASKS) == null) {
             Filter mine = save(MY_TASKS, -10, "#2a6fdb", "Tasks assigned to me 分配给我的任务",
-                    taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDateNullsLast().asc());
+                    taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
             workers.forEach(role -> grantRead(mine, role));
             created++;
         }

@@ -7,10 +7,12 @@ import org.springframework.stereotype.Component;
 import cn.smartfactory.lending.identity.DemoUsers;
 import cn.smartfactory.lending.identity.IdentitySetup;
 import cn.smartfactory.lending.identity.TasklistFilters;
+import cn.smartfactory.lending.origination.DemoLoans;
 
 /**
  * Start-up steps in their order — deploy processes, tables and forms; create role groups and
- * grants and the Tasklist inboxes; in the demo profile, the demo staff. Runs once all beans exist and before the web server
+ * grants and the Tasklist inboxes; in the demo profile, the demo staff and, on the first start,
+ * sample applications. Runs once all beans exist and before the web server
  * takes requests, so nobody ever sees a half-set-up platform.
  */
 @Component
@@ -20,13 +22,15 @@ class PlatformStartup implements SmartInitializingSingleton {
     private final IdentitySetup identitySetup;
     private final TasklistFilters tasklistFilters;
     private final ObjectProvider<DemoUsers> demoUsers;
+    private final ObjectProvider<DemoLoans> demoLoans;
 
     PlatformStartup(ProcessResourceDeployer deployer, IdentitySetup identitySetup, TasklistFilters tasklistFilters,
-                    ObjectProvider<DemoUsers> demoUsers) {
+                    ObjectProvider<DemoUsers> demoUsers, ObjectProvider<DemoLoans> demoLoans) {
         this.deployer = deployer;
         this.identitySetup = identitySetup;
         this.tasklistFilters = tasklistFilters;
         this.demoUsers = demoUsers;
+        this.demoLoans = demoLoans;
     }
 
     @Override
@@ -35,5 +39,6 @@ class PlatformStartup implements SmartInitializingSingleton {
         identitySetup.setUp();
         tasklistFilters.createMissing();
         demoUsers.ifAvailable(DemoUsers::createMissing);
+        demoLoans.ifAvailable(DemoLoans::seedOnce);
     }
 }

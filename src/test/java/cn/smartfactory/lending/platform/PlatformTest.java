@@ -127,6 +127,22 @@ class PlatformTest {
         }
     }
 
+    @Autowired
+    private cn.smartfactory.lending.origination.DemoLoans demoLoans;
+
+    @Test
+    void demoProfileLeavesWorkInEveryInboxOnceOnly() {
+        var tasks = engine.getTaskService();
+        for (String station : List.of("Task_InvestigateOnSite", "Task_QueryCreditBureau", "Task_ApproveSingle",
+                "Task_ApproveFirstSignature", "Task_ApproveSecondSignature", "Task_CommitteeVote", "Task_SignContract")) {
+            assertThat(tasks.createTaskQuery().taskDefinitionKey(station).count()).as(station).isPositive();
+        }
+        long loans = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("loan-origination").count();
+        demoLoans.seedOnce();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("loan-origination")
+                .count()).isEqualTo(loans);
+    }
+
     @Test
     void eachRoleSeesItsOwnInboxAndMyTasksInTasklist() {
         identityService.setAuthentication("inv1", List.of("investigators"));

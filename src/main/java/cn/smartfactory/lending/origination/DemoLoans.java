@@ -1,0 +1,174 @@
+package cn.smartfactory.lending.origination;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import cn.smartfactory.lending.investigation.InvestigationRecord;
+
+/**
+ * Demo profile: on the first start only (no loan in the history yet), puts a few applications at
+ * different stations of the line so every inbox has work — investigation and bureau query, single
+ * approval, both signatures of a dual approval, a committee vote, contract signing. Each step is
+ * taken as the demo staff would, through the same listeners and checks.
+ */
+@Component
+@Profile("demo")
+public class DemoLoans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoLoans.class);
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+    private final RepositoryService repositoryService;
+    private final FormService formService;
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final ManagementService managementService;
+    private final HistoryService historyService;
+
+    public DemoLoans(RepositoryService repositoryService, FormService formService, TaskService taskService,
+                     IdentityService identityService, ManagementService managementService, HistoryService historyService) {
+        this.repositoryService = repositoryService;
+        this.formService = formService;
+        this.taskService = taskService;
+        this.identityService = identityService;
+        this.managementService = managementService;
+        this.historyService = historyService;
+    }
+
+    public void seedOnce() {
+        if (historyService.createHistoricProcessInstanceQuery().processDefinitionKey(LoanVariables.PROCESS_KEY).count() > 0) {
+            LOG.info("Demo profile: loans exist already, no sample applications added");
+            return;
+        }
+        // Waiting for the investigator and the bureau query. (The worked case asks 400,000 on a credit
+        // loan, which the pre-screen stops at the product cap; the demo asks for the cap itself.)
+        apply("am1", "1-fmcg-wholesale", Map.of("amount", 300000.0));
+        // Waiting for a single approver.
+        ProcessInstance retail = apply("am2", "3-retail-store");
+        dueDiligence(retail, "3-retail-store", "inv1", "ops1");
+        // Waiting for the first of two signatures.
+        ProcessInstance catering = apply("am1", "2-catering");
+        dueDiligence(catering, "2-catering", "inv2", "ops2");
+        // First signature given, waiting for the second.
+        ProcessInstance logistics = apply("am2", "5-logistics");
+        dueDiligence(logistics, "5-logistics", "inv1", "ops1");
+        complete(logistics, "Task_ApproveFirstSignature", "apr1", Map.of("approvalDecision", "APPROVE",
+                "approvalOpinion", "还款能力约束额度,同意 Repayment capacity binds; agree"));
+        // Referred to the credit committee.
+        ProcessInstance referred = apply("am1", "3-retail-store");
+        dueDiligence(referred, "3-retail-store", "inv2", "ops2");
+        complete(referred, "Task_ApproveSingle", "apr2", Map.of("approvalDecision", "REFER",
+                "approvalOpinion", "关联交易需贷审会审议 Related-party trade: committee to decide"));
+        // Approved, waiting for the contract.
+        ProcessInstance manufacturing = apply("am2", "4-light-manufacturing");
+        dueDiligence(manufacturing, "4-light-manufacturing", "inv1", "ops1");
+        complete(manufacturing, "Task_ApproveFirstSignature", "apr2", Map.of("approvalDecision", "APPROVE",
+                "approvalOpinion", "抵押充足 Collateral sufficient"));
+        complete(manufacturing, "Task_ApproveSecondSignature", "apr3", Map.of("approvalDecision", "APPROVE",
+                "approvalOpinion", "同意 Agree"));
+        LOG.info("Demo profile: 6 sample applications added at different stations of the line");
+    }
+
+    private ProcessInstance apply(String accountManager, String workedCase) {
+        return apply(accountManager, workedCase, Map.of());
+    }
+
+    private ProcessInstance apply(String accountManager, String workedCase, Map<String, Object> changes) {
+        Map<String, Object> start = InvestigationVariables.startFormValues(load(workedCase), "11010119800101123X", "WALK_IN");
+        start.putAll(changes);
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(LoanVariables.PROCESS_KEY)
+                .latestVersion().singleResult().getId();
+        authenticate(accountManager);
+        try {
+            return formService.submitStartForm(definition, start);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private void dueDiligence(ProcessInstance pi, String workedCase, String investigator, String operator) {
+        InvestigationRecord record = load(workedCase);
+        complete(pi, "Task_QueryCreditBureau", operator, InvestigationVariables.bureauFormValues(record));
+        complete(pi, "Task_InvestigateOnSite", investigator, InvestigationVariables.checklistValues(record));
+        drainJobs(pi);
+    }
+
+    private void complete(ProcessInstance pi, String taskKey, String user, Map<String, Object> values) {
+        Task task = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+        taskService.claim(task.getId(), user);
+        authenticate(user);
+        try {
+            formService.submitTaskForm(task.getId(), values);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** As the user with their groups, so authorization checks apply as they would in Tasklist. */
+    private void authenticate(String user) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        identityService.setAuthentication(user, groups);
+    }
+
+    /** Runs the loan's jobs here, or waits for the job executor if it took them first. */
+    private void drainJobs(ProcessInstance pi) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        List<Job> jobs;
+        while (!(jobs = managementService.createJobQuery().processInstanceId(pi.getId()).list()).isEmpty()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Demo loan " + pi.getBusinessKey() + " still has jobs after 30 s");
+            }
+            for (Job job : jobs) {
+                try {
+                    managementService.executeJob(job.getId());
+                } catch (ProcessEngineException busy) {
+                    sleep();
+                }
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while seeding demo loans", e);
+        }
+    }
+
+    private static InvestigationRecord load(String workedCase) {
+        try (InputStream in = DemoLoans.class.getClassLoader().getResourceAsStream("demo/worked-cases/" + workedCase + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("demo case " + workedCase + " is not on the classpath");
+            }
+            return JSON.readValue(in, InvestigationRecord.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
