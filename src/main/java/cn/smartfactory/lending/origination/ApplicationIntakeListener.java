@@ -41,9 +41,6 @@ public class ApplicationIntakeListener implements ExecutionListener {
         Object industry = execution.getVariable(INDUSTRY);
         execution.setVariable(INVESTIGATION_FORM,
                 industry == null ? null : InvestigationVariables.investigationForm(industry.toString()));
-        // Tasklist is signed in with a session, so its own engine API serves the report file.
-        execution.setVariable("reportLink", "/camunda/api/engine/engine/default/process-instance/"
-                + execution.getProcessInstanceId() + "/variables/" + LoanVariables.CREDIT_REPORT + "/data");
         execution.setVariable(REWORK_COUNT, 0);
         execution.setVariable(INVESTIGATOR, "");
         execution.setVariable(APPROVERS, "");

@@ -73,6 +73,7 @@ class LoanOriginationProcessTest {
         Mocks.register("approvalRecorder", new ApprovalRecorder(new ApprovalAuthority(StandaloneDecisionRules.fromClasspath())));
         Mocks.register("committeeVoteRecorder", new CommitteeVoteRecorder());
         Mocks.register("handOverToMonitoringDelegate", new HandOverToMonitoringDelegate());
+        Mocks.register("reportLink", new cn.smartfactory.lending.report.ReportLinkListener());
     }
 
     @AfterEach
@@ -98,6 +99,9 @@ class LoanOriginationProcessTest {
         assertThat(report.getFilename()).startsWith("credit-report-APP-").endsWith(".xlsx");
         assertThat(report.getMimeType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(variable(pi, "assessmentSummary").toString()).contains("Score 91", "Single approver");
+        Task approval = task(pi, "Task_ApproveSingle");
+        assertThat(engine.getTaskService().getVariableLocal(approval.getId(), "reportLink"))
+                .isEqualTo("/camunda/api/engine/engine/default/task/" + approval.getId() + "/variables/creditReport/data");
 
         complete(pi, "Task_ApproveSingle", "apr1", decision("APPROVE"));
         assertThat(variable(pi, "approvedAmount")).isEqualTo(100000.0);

@@ -95,6 +95,13 @@ class LoanOriginationRestTest {
 
             // The investigator is not an approver (403); an approver approves.
             String approval = taskId("apr2", pi, "Task_ApproveSingle");
+            // The approver opens the credit report from the task.
+            ResponseEntity<byte[]> report = rest.withBasicAuth("apr2", "demo").getForEntity(
+                    "/engine-rest/task/" + approval + "/variables/creditReport/data", byte[].class);
+            assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(report.getHeaders().getContentType()).hasToString(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            assertThat(report.getBody()).startsWith('P', 'K');
             ResponseEntity<JsonNode> investigatorApproves = post("inv2", "/engine-rest/task/" + approval + "/claim",
                     Map.of("userId", "inv2"));
             assertThat(investigatorApproves.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
