@@ -74,6 +74,7 @@ class LoanOriginationProcessTest {
         Mocks.register("committeeVoteRecorder", new CommitteeVoteRecorder());
         Mocks.register("handOverToMonitoringDelegate", new HandOverToMonitoringDelegate());
         Mocks.register("reportLink", new cn.smartfactory.lending.report.ReportLinkListener());
+        Mocks.register("disbursementCheck", new DisbursementCheckListener());
     }
 
     @AfterEach
@@ -107,6 +108,8 @@ class LoanOriginationProcessTest {
         assertThat(variable(pi, "approvedAmount")).isEqualTo(100000.0);
         complete(pi, "Task_SignContract", "ops2", Map.of("contractNumber", "HT-2026-0001", "contractSignedOn", "2026-11-23",
                 "conditionsFulfilled", true));
+        assertRefused(() -> complete(pi, "Task_Disburse", "ops2", Map.of("disbursedAmount", 100001,
+                "disbursementAccount", "6222020200112233", "disbursedOn", "2026-11-24")), "may not exceed the approved amount");
         complete(pi, "Task_Disburse", "ops2", Map.of("disbursedAmount", 100000, "disbursementAccount", "6222020200112233",
                 "disbursedOn", "2026-11-24"));
         runJobs(pi);
