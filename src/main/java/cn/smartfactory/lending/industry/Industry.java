@@ -13,8 +13,9 @@ import cn.smartfactory.lending.decision.FeelFormula;
  * @param driverFormula      FEEL expression for monthly sales from the driver inputs; it may also use
  *                           {@code grossMargin}, the margin verified on site
  * @param driverInputs       what the checklist asks for the driver
+ * @param monitoringRisk     NORMAL or HIGH: how the post-loan tier table weighs the industry
  */
-public record Industry(String code, String nameZh, String nameEn, BigDecimal salesCapRatio,
+public record Industry(String code, String nameZh, String nameEn, String monitoringRisk, BigDecimal salesCapRatio,
                        String driverDescriptionZh, String driverDescriptionEn, FeelFormula driverFormula,
                        List<DriverInput> driverInputs, Map<BenchmarkMetric, Band> benchmarks) {
 

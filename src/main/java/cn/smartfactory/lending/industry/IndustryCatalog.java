@@ -114,8 +114,8 @@ public final class IndustryCatalog {
     record DriverEntry(String formula, String descriptionZh, String descriptionEn, List<DriverInput> inputs) {
     }
 
-    record IndustryEntry(String code, String nameZh, String nameEn, BigDecimal salesCapRatio, DriverEntry driver,
-                         Map<String, Band> benchmarks) {
+    record IndustryEntry(String code, String nameZh, String nameEn, String monitoringRisk, BigDecimal salesCapRatio,
+                         DriverEntry driver, Map<String, Band> benchmarks) {
 
         Industry toIndustry() {
             String where = "reference data, industry '" + code + "': ";
@@ -124,6 +124,10 @@ public final class IndustryCatalog {
             }
             if (nameZh == null || nameEn == null) {
                 throw new IllegalArgumentException(where + "nameZh and nameEn are required");
+            }
+            String risk = monitoringRisk == null ? "NORMAL" : monitoringRisk;
+            if (!risk.equals("NORMAL") && !risk.equals("HIGH")) {
+                throw new IllegalArgumentException(where + "monitoringRisk must be NORMAL or HIGH, got " + monitoringRisk);
             }
             if (salesCapRatio == null || salesCapRatio.signum() <= 0 || salesCapRatio.compareTo(BigDecimal.ONE) > 0) {
                 throw new IllegalArgumentException(where + "salesCapRatio must be in (0, 1], got " + salesCapRatio);
@@ -146,7 +150,7 @@ public final class IndustryCatalog {
                 throw new IllegalArgumentException(where + "driver " + e.getMessage(), e);
             }
             checkFormulaUsesOnlyDeclaredInputs(where, formula, driver.inputs());
-            return new Industry(code, nameZh, nameEn, salesCapRatio, driver.descriptionZh(), driver.descriptionEn(),
+            return new Industry(code, nameZh, nameEn, risk, salesCapRatio, driver.descriptionZh(), driver.descriptionEn(),
                     formula, List.copyOf(driver.inputs()), bands);
         }
 

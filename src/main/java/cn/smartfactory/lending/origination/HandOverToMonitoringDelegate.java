@@ -1,9 +1,23 @@
 package cn.smartfactory.lending.origination;
 
+import static cn.smartfactory.lending.origination.LoanVariables.ACCOUNT_MANAGER;
 import static cn.smartfactory.lending.origination.LoanVariables.APPLICATION_ID;
+import static cn.smartfactory.lending.origination.LoanVariables.APPROVED_AMOUNT;
+import static cn.smartfactory.lending.origination.LoanVariables.APPROVED_TERM_MONTHS;
+import static cn.smartfactory.lending.origination.LoanVariables.APPROVERS;
+import static cn.smartfactory.lending.origination.LoanVariables.CUSTOMER_NAME;
+import static cn.smartfactory.lending.origination.LoanVariables.DISBURSED_AMOUNT;
+import static cn.smartfactory.lending.origination.LoanVariables.GRADE;
+import static cn.smartfactory.lending.origination.LoanVariables.GUARANTEE_TYPE;
 import static cn.smartfactory.lending.origination.LoanVariables.HANDED_OVER_AT;
+import static cn.smartfactory.lending.origination.LoanVariables.INDUSTRY;
+import static cn.smartfactory.lending.origination.LoanVariables.INVESTIGATOR;
 import static cn.smartfactory.lending.origination.LoanVariables.LOAN_NUMBER;
+import static cn.smartfactory.lending.origination.LoanVariables.PRODUCT;
+import static cn.smartfactory.lending.origination.LoanVariables.TOTAL_SCORE;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,22 +26,58 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.industry.IndustryCatalog;
+import cn.smartfactory.lending.monitoring.LoanRecord;
+import cn.smartfactory.lending.monitoring.LoanRegister;
+import cn.smartfactory.lending.monitoring.MonitoringTier;
+
 /**
- * Hands the disbursed loan over to post-loan monitoring. Until the monitoring process exists this
- * records the hand-over (loan number and time) so it is visible in history; the monitoring issue
- * replaces the recording with starting {@code post-loan-monitoring}.
+ * Hands the disbursed loan over to post-loan monitoring: registers it in the loan register with
+ * its first monitoring tier and the officers who marketed, investigated and approved it. Retried
+ * on failure; registering is idempotent, so a retry never registers twice.
  */
 @Component("handOverToMonitoringDelegate")
 public class HandOverToMonitoringDelegate implements JavaDelegate {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandOverToMonitoringDelegate.class);
 
+    private final LoanRegister register;
+    private final MonitoringTier tiers;
+    private final IndustryCatalog industries;
+
+    public HandOverToMonitoringDelegate(LoanRegister register, MonitoringTier tiers, IndustryCatalog industries) {
+        this.register = register;
+        this.tiers = tiers;
+        this.industries = industries;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
-        String loanNumber = "LN-" + execution.getVariable(APPLICATION_ID);
+        String applicationId = (String) execution.getVariable(APPLICATION_ID);
+        String loanNumber = "LN-" + applicationId;
+        String industry = (String) execution.getVariable(INDUSTRY);
+        String grade = (String) execution.getVariable(GRADE);
+        String product = (String) execution.getVariable(PRODUCT);
+        String guarantee = (String) execution.getVariable(GUARANTEE_TYPE);
+        String tier = tiers.tier(grade, product, guarantee, industries.get(industry).monitoringRisk(), null, 0);
+        BigDecimal disbursed = decimal(execution.getVariable(DISBURSED_AMOUNT));
+        int term = decimal(execution.getVariable(APPROVED_TERM_MONTHS)).intValue();
+        Object disbursedOnText = execution.getVariable("disbursedOn");
+        LocalDate disbursedOn = disbursedOnText == null ? LocalDate.now() : LocalDate.parse(disbursedOnText.toString());
+        LoanRecord loan = new LoanRecord(loanNumber, applicationId, execution.getProcessInstanceId(),
+                (String) execution.getVariable(CUSTOMER_NAME), industry, product, guarantee, grade,
+                decimal(execution.getVariable(TOTAL_SCORE)).intValue(), decimal(execution.getVariable(APPROVED_AMOUNT)),
+                disbursed, term, disbursedOn, disbursedOn.plusMonths(term), disbursed, 0, "NORMAL", tier,
+                (String) execution.getVariable(ACCOUNT_MANAGER), (String) execution.getVariable(INVESTIGATOR),
+                (String) execution.getVariable(APPROVERS), "ACTIVE");
+        boolean added = register.register(loan);
         execution.setVariable(LOAN_NUMBER, loanNumber);
+        execution.setVariable("monitoringTier", tier);
         execution.setVariable(HANDED_OVER_AT, new Date());
-        LOG.info("Loan {} handed over to post-loan monitoring (recorded; the monitoring process is not deployed yet)",
-                loanNumber);
+        LOG.info("Loan {} {} the loan register, tier {}", loanNumber, added ? "entered" : "was already in", tier);
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     }
 }

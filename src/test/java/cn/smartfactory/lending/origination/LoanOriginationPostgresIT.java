@@ -26,7 +26,8 @@ class LoanOriginationPostgresIT {
         platform = PostgresTestServer.startPlatform(PostgresTestServer.database("lending_it"));
         ProcessEngine engine = platform.getBean(ProcessEngine.class);
         scenario = new LoanOriginationRestTest.Scenario(PostgresTestServer.rest(platform), engine.getManagementService(),
-                engine.getRuntimeService(), engine.getHistoryService());
+                engine.getRuntimeService(), engine.getHistoryService(),
+                platform.getBean(cn.smartfactory.lending.monitoring.LoanRegister.class));
     }
 
     @AfterAll

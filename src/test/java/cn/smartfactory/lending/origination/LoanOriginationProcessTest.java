@@ -55,6 +55,7 @@ class LoanOriginationProcessTest {
     static final InvestigationVariables VARIABLES = new InvestigationVariables(IndustryCatalog.fromClasspath());
 
     ProcessEngine engine;
+    final cn.smartfactory.lending.monitoring.InMemoryLoanRegister register = new cn.smartfactory.lending.monitoring.InMemoryLoanRegister();
 
     @BeforeEach
     void registerDelegates() {
@@ -72,7 +73,9 @@ class LoanOriginationProcessTest {
         Mocks.register("segregationOfDuties", new SegregationOfDutiesListener());
         Mocks.register("approvalRecorder", new ApprovalRecorder(new ApprovalAuthority(StandaloneDecisionRules.fromClasspath())));
         Mocks.register("committeeVoteRecorder", new CommitteeVoteRecorder());
-        Mocks.register("handOverToMonitoringDelegate", new HandOverToMonitoringDelegate());
+        Mocks.register("handOverToMonitoringDelegate", new HandOverToMonitoringDelegate(register,
+                new cn.smartfactory.lending.monitoring.MonitoringTier(StandaloneDecisionRules.fromClasspath(List.of(
+                        "processes/post-loan-monitoring-rules.dmn"))), IndustryCatalog.fromClasspath()));
         Mocks.register("reportLink", new cn.smartfactory.lending.report.ReportLinkListener());
         Mocks.register("disbursementCheck", new DisbursementCheckListener());
     }
@@ -115,6 +118,13 @@ class LoanOriginationProcessTest {
         runJobs(pi);
         assertThat(pi).isEnded().hasPassed("Task_HandOverToMonitoring").hasPassed("EndEvent_LoanDisbursed");
         assertThat(historicVariable(pi, "loanNumber").toString()).startsWith("LN-APP-");
+        var loan = register.find(historicVariable(pi, "loanNumber").toString()).orElseThrow();
+        assertThat(loan.tier()).isEqualTo("T1"); // grade A credit loan, retail: normal monitoring
+        assertThat(loan.disbursedAmount()).isEqualByComparingTo("100000");
+        assertThat(loan.maturityDate()).isEqualTo(java.time.LocalDate.parse("2026-11-24").plusMonths(24));
+        assertThat(loan.accountManager()).isEqualTo("am1");
+        assertThat(loan.investigators()).isEqualTo("inv1");
+        assertThat(loan.approvers()).isEqualTo("apr1");
         assertThat(historicVariable(pi, "approvers")).isEqualTo("apr1");
     }
 

@@ -39,20 +39,22 @@ class LoanOriginationRestTest {
     private RuntimeService runtimeService;
     @Autowired
     private HistoryService historyService;
+    @Autowired
+    private cn.smartfactory.lending.monitoring.LoanRegister loanRegister;
 
     @Test
     void retailLoanIsDisbursedThroughRestWithEveryRefusalOnTheWay() {
-        new Scenario(rest, managementService, runtimeService, historyService).retailLoanWithRefusals();
+        new Scenario(rest, managementService, runtimeService, historyService, loanRegister).retailLoanWithRefusals();
     }
 
     @Test
     void segregationOfDutiesRefusalIsABadRequestWithTheReason() {
-        new Scenario(rest, managementService, runtimeService, historyService).secondSignatureBySameApproverRefused();
+        new Scenario(rest, managementService, runtimeService, historyService, loanRegister).secondSignatureBySameApproverRefused();
     }
 
     /** The REST scenarios, independent of which database the platform runs on. */
     record Scenario(TestRestTemplate rest, ManagementService managementService, RuntimeService runtimeService,
-                    HistoryService historyService) {
+                    HistoryService historyService, cn.smartfactory.lending.monitoring.LoanRegister loanRegister) {
 
         void retailLoanWithRefusals() {
             ResponseEntity<JsonNode> started = post("am2", "/engine-rest/process-definition/key/loan-origination/submit-form",
@@ -124,6 +126,15 @@ class LoanOriginationRestTest {
 
             assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndActivityId())
                     .isEqualTo("EndEvent_LoanDisbursed");
+            // The hand-over put the loan in the register (the platform's own table) with its officers.
+            String loanNumber = historyService.createHistoricVariableInstanceQuery().processInstanceId(pi)
+                    .variableName("loanNumber").singleResult().getValue().toString();
+            var loan = loanRegister.find(loanNumber).orElseThrow();
+            assertThat(loan.tier()).isEqualTo("T1");
+            assertThat(loan.outstandingBalance()).isEqualByComparingTo("100000");
+            assertThat(loan.accountManager()).isEqualTo("am2");
+            assertThat(loan.investigators()).isEqualTo("inv2");
+            assertThat(loan.approvers()).isEqualTo("apr2");
         }
 
         void secondSignatureBySameApproverRefused() {

@@ -1,0 +1,66 @@
+package cn.smartfactory.lending.monitoring;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The loan register in the platform's own {@code loan} table (Flyway migration V1). */
+@Repository
+public class JdbcLoanRegister implements LoanRegister {
+
+    private final JdbcClient jdbc;
+
+    public JdbcLoanRegister(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional
+    public boolean register(LoanRecord l) {
+        if (find(l.loanNumber()).isPresent()) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO loan (loan_number, application_id, process_instance_id, customer_name, industry, product,
+                    guarantee_type, grade, score, approved_amount, disbursed_amount, term_months, disbursed_on,
+                    maturity_date, outstanding_balance, days_overdue, classification, tier, account_manager,
+                    investigators, approvers, status, created_at)
+                VALUES (:loanNumber, :applicationId, :processInstanceId, :customerName, :industry, :product,
+                    :guaranteeType, :grade, :score, :approvedAmount, :disbursedAmount, :termMonths, :disbursedOn,
+                    :maturityDate, :outstandingBalance, :daysOverdue, :classification, :tier, :accountManager,
+                    :investigators, :approvers, :status, :createdAt)
+                """)
+                .param("loanNumber", l.loanNumber()).param("applicationId", l.applicationId())
+                .param("processInstanceId", l.processInstanceId()).param("customerName", l.customerName())
+                .param("industry", l.industry()).param("product", l.product()).param("guaranteeType", l.guaranteeType())
+                .param("grade", l.grade()).param("score", l.score()).param("approvedAmount", l.approvedAmount())
+                .param("disbursedAmount", l.disbursedAmount()).param("termMonths", l.termMonths())
+                .param("disbursedOn", Date.valueOf(l.disbursedOn())).param("maturityDate", Date.valueOf(l.maturityDate()))
+                .param("outstandingBalance", l.outstandingBalance()).param("daysOverdue", l.daysOverdue())
+                .param("classification", l.classification()).param("tier", l.tier())
+                .param("accountManager", l.accountManager()).param("investigators", l.investigators())
+                .param("approvers", l.approvers()).param("status", l.status())
+                .param("createdAt", Timestamp.from(Instant.now()))
+                .update();
+        return true;
+    }
+
+    @Override
+    public Optional<LoanRecord> find(String loanNumber) {
+        return jdbc.sql("SELECT * FROM loan WHERE loan_number = :n").param("n", loanNumber)
+                .query((rs, i) -> new LoanRecord(rs.getString("loan_number"), rs.getString("application_id"),
+                        rs.getString("process_instance_id"), rs.getString("customer_name"), rs.getString("industry"),
+                        rs.getString("product"), rs.getString("guarantee_type"), rs.getString("grade"), rs.getInt("score"),
+                        rs.getBigDecimal("approved_amount"), rs.getBigDecimal("disbursed_amount"), rs.getInt("term_months"),
+                        rs.getDate("disbursed_on").toLocalDate(), rs.getDate("maturity_date").toLocalDate(),
+                        rs.getBigDecimal("outstanding_balance"), rs.getInt("days_overdue"), rs.getString("classification"),
+                        rs.getString("tier"), rs.getString("account_manager"), rs.getString("investigators"),
+                        rs.getString("approvers"), rs.getString("status")))
+                .optional();
+    }
+}

@@ -1,0 +1,17 @@
+package cn.smartfactory.lending.monitoring;
+
+import java.util.Optional;
+
+/** The loan register. */
+public interface LoanRegister {
+
+    /**
+     * Adds a loan unless a loan with that number is already registered (the hand-over is retried
+     * after failures and must not register twice).
+     *
+     * @return whether the loan was added now
+     */
+    boolean register(LoanRecord loan);
+
+    Optional<LoanRecord> find(String loanNumber);
+}

@@ -1,0 +1,15 @@
+package cn.smartfactory.lending.monitoring;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.smartfactory.lending.decision.DecisionRules;
+
+@Configuration(proxyBeanMethods = false)
+class MonitoringConfiguration {
+
+    @Bean
+    MonitoringTier monitoringTier(DecisionRules rules) {
+        return new MonitoringTier(rules);
+    }
+}
