@@ -51,6 +51,17 @@ public class JdbcLoanRegister implements LoanRegister {
     }
 
     @Override
+    public boolean updateStatus(String loanNumber, int daysOverdue, java.math.BigDecimal outstandingBalance,
+                                String classification, String tier) {
+        return jdbc.sql("""
+                UPDATE loan SET days_overdue = :days, outstanding_balance = :outstanding, classification = :classification,
+                    tier = :tier WHERE loan_number = :loanNumber
+                """).param("days", daysOverdue).param("outstanding", outstandingBalance)
+                .param("classification", classification).param("tier", tier).param("loanNumber", loanNumber)
+                .update() == 1;
+    }
+
+    @Override
     public Optional<LoanRecord> find(String loanNumber) {
         return jdbc.sql("SELECT * FROM loan WHERE loan_number = :n").param("n", loanNumber)
                 .query((rs, i) -> new LoanRecord(rs.getString("loan_number"), rs.getString("application_id"),

@@ -14,4 +14,8 @@ public interface LoanRegister {
     boolean register(LoanRecord loan);
 
     Optional<LoanRecord> find(String loanNumber);
+
+    /** Records the latest repayment status of a loan; false when the loan is not registered. */
+    boolean updateStatus(String loanNumber, int daysOverdue, java.math.BigDecimal outstandingBalance,
+                         String classification, String tier);
 }

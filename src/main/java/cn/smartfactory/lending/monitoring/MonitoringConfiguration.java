@@ -12,4 +12,10 @@ class MonitoringConfiguration {
     MonitoringTier monitoringTier(DecisionRules rules) {
         return new MonitoringTier(rules);
     }
+
+    @Bean
+    OverdueImport overdueImport(LoanRegister register, DecisionRules rules, MonitoringTier tiers,
+                                cn.smartfactory.lending.industry.IndustryCatalog industries) {
+        return new OverdueImport(register, rules, tiers, industries);
+    }
 }

@@ -15,6 +15,15 @@ public class InMemoryLoanRegister implements LoanRegister {
     }
 
     @Override
+    public boolean updateStatus(String loanNumber, int daysOverdue, java.math.BigDecimal outstandingBalance,
+                                String classification, String tier) {
+        return loans.computeIfPresent(loanNumber, (n, l) -> new LoanRecord(l.loanNumber(), l.applicationId(),
+                l.processInstanceId(), l.customerName(), l.industry(), l.product(), l.guaranteeType(), l.grade(), l.score(),
+                l.approvedAmount(), l.disbursedAmount(), l.termMonths(), l.disbursedOn(), l.maturityDate(), outstandingBalance,
+                daysOverdue, classification, tier, l.accountManager(), l.investigators(), l.approvers(), l.status())) != null;
+    }
+
+    @Override
     public Optional<LoanRecord> find(String loanNumber) {
         return Optional.ofNullable(loans.get(loanNumber));
     }

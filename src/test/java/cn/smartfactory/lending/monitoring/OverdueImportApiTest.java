@@ -1,0 +1,69 @@
+package cn.smartfactory.lending.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Central operations upload the overdue list; the loan register in the database changes accordingly. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OverdueImportApiTest {
+
+    @Autowired
+    private TestRestTemplate rest;
+    @Autowired
+    private LoanRegister register;
+
+    @Test
+    void centralOperationsImportTheListAndOthersMayNot() {
+        register.register(OverdueImportTest.loan("LN-API-1", "A", "NORMAL"));
+        String csv = "loan_number,days_overdue,outstanding_balance,as_of_date\nLN-API-1,95,64000,2026-11-22\n"
+                + "LN-API-404,1,1,2026-11-22\n";
+
+        assertThat(upload("am1", csv).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(register.find("LN-API-1").orElseThrow().daysOverdue()).isZero();
+
+        ResponseEntity<JsonNode> response = upload("ops1", csv);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().get("imported").asInt()).isEqualTo(1);
+        assertThat(response.getBody().at("/rejected/0/row").asInt()).isEqualTo(3);
+        LoanRecord loan = register.find("LN-API-1").orElseThrow();
+        assertThat(loan.daysOverdue()).isEqualTo(95);
+        assertThat(loan.classification()).isEqualTo("SUBSTANDARD");
+        assertThat(loan.tier()).isEqualTo("T3");
+    }
+
+    @Test
+    void fileWithoutTheHeaderIsABadRequest() {
+        ResponseEntity<JsonNode> response = upload("ops2", "LN-1,3,1000,2026-11-22\n");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("message").asText()).contains("loan_number,days_overdue");
+    }
+
+    private ResponseEntity<JsonNode> upload(String user, String csv) {
+        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "overdue-2026-11-22.csv";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return rest.withBasicAuth(user, "demo").postForEntity("/api/overdue-imports", new HttpEntity<>(body, headers),
+                JsonNode.class);
+    }
+}
