@@ -64,14 +64,25 @@ public class JdbcLoanRegister implements LoanRegister {
     @Override
     public Optional<LoanRecord> find(String loanNumber) {
         return jdbc.sql("SELECT * FROM loan WHERE loan_number = :n").param("n", loanNumber)
-                .query((rs, i) -> new LoanRecord(rs.getString("loan_number"), rs.getString("application_id"),
-                        rs.getString("process_instance_id"), rs.getString("customer_name"), rs.getString("industry"),
-                        rs.getString("product"), rs.getString("guarantee_type"), rs.getString("grade"), rs.getInt("score"),
-                        rs.getBigDecimal("approved_amount"), rs.getBigDecimal("disbursed_amount"), rs.getInt("term_months"),
-                        rs.getDate("disbursed_on").toLocalDate(), rs.getDate("maturity_date").toLocalDate(),
-                        rs.getBigDecimal("outstanding_balance"), rs.getInt("days_overdue"), rs.getString("classification"),
-                        rs.getString("tier"), rs.getString("account_manager"), rs.getString("investigators"),
-                        rs.getString("approvers"), rs.getString("status")))
-                .optional();
+                .query(JdbcLoanRegister::map).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void forEach(java.util.function.Consumer<LoanRecord> action) {
+        try (var rows = jdbc.sql("SELECT * FROM loan ORDER BY loan_number").query(JdbcLoanRegister::map).stream()) {
+            rows.forEach(action);
+        }
+    }
+
+    private static LoanRecord map(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        return new LoanRecord(rs.getString("loan_number"), rs.getString("application_id"),
+                rs.getString("process_instance_id"), rs.getString("customer_name"), rs.getString("industry"),
+                rs.getString("product"), rs.getString("guarantee_type"), rs.getString("grade"), rs.getInt("score"),
+                rs.getBigDecimal("approved_amount"), rs.getBigDecimal("disbursed_amount"), rs.getInt("term_months"),
+                rs.getDate("disbursed_on").toLocalDate(), rs.getDate("maturity_date").toLocalDate(),
+                rs.getBigDecimal("outstanding_balance"), rs.getInt("days_overdue"), rs.getString("classification"),
+                rs.getString("tier"), rs.getString("account_manager"), rs.getString("investigators"),
+                rs.getString("approvers"), rs.getString("status"));
     }
 }

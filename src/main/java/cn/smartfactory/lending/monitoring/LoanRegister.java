@@ -15,6 +15,9 @@ public interface LoanRegister {
 
     Optional<LoanRecord> find(String loanNumber);
 
+    /** Every registered loan, in loan-number order, handed one at a time (the portfolio may be large). */
+    void forEach(java.util.function.Consumer<LoanRecord> action);
+
     /** Records the latest repayment status of a loan; false when the loan is not registered. */
     boolean updateStatus(String loanNumber, int daysOverdue, java.math.BigDecimal outstandingBalance,
                          String classification, String tier);

@@ -14,6 +14,11 @@ class MonitoringConfiguration {
     }
 
     @Bean
+    PortfolioExport portfolioExport(LoanRegister register) {
+        return new PortfolioExport(register);
+    }
+
+    @Bean
     OverdueImport overdueImport(LoanRegister register, DecisionRules rules, MonitoringTier tiers,
                                 cn.smartfactory.lending.industry.IndustryCatalog industries) {
         return new OverdueImport(register, rules, tiers, industries);

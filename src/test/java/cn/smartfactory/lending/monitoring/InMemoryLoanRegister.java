@@ -24,6 +24,11 @@ public class InMemoryLoanRegister implements LoanRegister {
     }
 
     @Override
+    public void forEach(java.util.function.Consumer<LoanRecord> action) {
+        new java.util.TreeMap<>(loans).values().forEach(action);
+    }
+
+    @Override
     public Optional<LoanRecord> find(String loanNumber) {
         return Optional.ofNullable(loans.get(loanNumber));
     }

@@ -47,6 +47,22 @@ class OverdueImportApiTest {
     }
 
     @Test
+    void managersDownloadThePortfolioAndAccountManagersMayNot() throws Exception {
+        register.register(OverdueImportTest.loan("LN-API-EXPORT", "B", "NORMAL"));
+        assertThat(rest.withBasicAuth("am1", "demo").getForEntity("/api/portfolio-export", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<byte[]> response = rest.withBasicAuth("mgr1", "demo").getForEntity("/api/portfolio-export", byte[].class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(response.getBody()))) {
+            boolean found = false;
+            for (var row : wb.getSheetAt(0)) {
+                found |= "LN-API-EXPORT".equals(row.getCell(0).getStringCellValue());
+            }
+            assertThat(found).isTrue();
+        }
+    }
+
+    @Test
     void fileWithoutTheHeaderIsABadRequest() {
         ResponseEntity<JsonNode> response = upload("ops2", "LN-1,3,1000,2026-11-22\n");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
