@@ -1,10 +1,8 @@
 package cn.smartfactory.lending.monitoring;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,25 +11,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.smartfactory.lending.identity.CurrentStaff;
+import cn.smartfactory.lending.identity.Role;
+
 /** Central operations upload the daily overdue list (CSV or xlsx); the answer lists refused rows. */
 @RestController
 @RequestMapping("/api/overdue-imports")
 class OverdueImportController {
 
-    static final List<String> ALLOWED_GROUPS = List.of("central-operations", "camunda-admin");
-
     private final OverdueImport overdueImport;
-    private final IdentityService identityService;
+    private final CurrentStaff staff;
 
-    OverdueImportController(OverdueImport overdueImport, IdentityService identityService) {
+    OverdueImportController(OverdueImport overdueImport, CurrentStaff staff) {
         this.overdueImport = overdueImport;
-        this.identityService = identityService;
+        this.staff = staff;
     }
 
     @PostMapping
     ResponseEntity<?> upload(@RequestParam("file") MultipartFile file) throws IOException {
-        var auth = identityService.getCurrentAuthentication();
-        if (auth == null || auth.getGroupIds() == null || auth.getGroupIds().stream().noneMatch(ALLOWED_GROUPS::contains)) {
+        if (!staff.inAnyOf(Role.CENTRAL_OPERATIONS, Role.CAMUNDA_ADMIN)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "FORBIDDEN",
                     "message", "Only central operations import the overdue list 仅集中作业岗可导入逾期清单"));
         }

@@ -1,9 +1,7 @@
 package cn.smartfactory.lending.monitoring;
 
-import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,25 +11,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.smartfactory.lending.identity.CurrentStaff;
+import cn.smartfactory.lending.identity.Role;
+
 /** Managers and risk managers download the portfolio workbook. */
 @RestController
 @RequestMapping("/api/portfolio-export")
 class PortfolioExportController {
 
-    static final List<String> ALLOWED_GROUPS = List.of("managers", "risk-managers", "camunda-admin");
-
     private final PortfolioExport export;
-    private final IdentityService identityService;
+    private final CurrentStaff staff;
 
-    PortfolioExportController(PortfolioExport export, IdentityService identityService) {
+    PortfolioExportController(PortfolioExport export, CurrentStaff staff) {
         this.export = export;
-        this.identityService = identityService;
+        this.staff = staff;
     }
 
     @GetMapping
     ResponseEntity<?> download() {
-        var auth = identityService.getCurrentAuthentication();
-        if (auth == null || auth.getGroupIds() == null || auth.getGroupIds().stream().noneMatch(ALLOWED_GROUPS::contains)) {
+        if (!staff.inAnyOf(Role.MANAGERS, Role.RISK_MANAGERS, Role.CAMUNDA_ADMIN)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "FORBIDDEN",
                     "message", "Only managers and risk managers export the portfolio 仅管理者和风险管理可导出"));
         }
