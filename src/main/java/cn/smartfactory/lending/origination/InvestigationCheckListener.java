@@ -1,6 +1,5 @@
 package cn.smartfactory.lending.origination;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -32,11 +31,9 @@ public class InvestigationCheckListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        InvestigationVariables.Mapped mapped = variables.map(task.getVariables());
-        List<Violation> problems = new ArrayList<>(mapped.unreadable());
-        validator.validate(mapped.record()).stream()
-                .filter(v -> !v.field().startsWith("creditHistory"))
-                .forEach(problems::add);
+        List<Violation> problems = variables.problems(task.getVariables(), validator).stream()
+                .filter(v -> !v.field().startsWith("bureau") && !v.field().equals("creditHistory"))
+                .toList();
         if (!problems.isEmpty()) {
             throw new BadUserRequestException("调查清单未通过校验 The checklist was refused: " + problems.stream()
                     .map(Violation::message).collect(Collectors.joining("; ")));

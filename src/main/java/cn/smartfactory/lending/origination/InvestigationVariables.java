@@ -28,6 +28,7 @@ import cn.smartfactory.lending.investigation.InvestigationRecord.MonthlyAmount;
 import cn.smartfactory.lending.investigation.InvestigationRecord.Premises;
 import cn.smartfactory.lending.investigation.InvestigationRecord.ProfitAndLoss;
 import cn.smartfactory.lending.investigation.InvestigationRecord.SoftInformation;
+import cn.smartfactory.lending.investigation.InvestigationValidator;
 import cn.smartfactory.lending.investigation.Violation;
 
 /**
@@ -119,6 +120,80 @@ public final class InvestigationVariables {
                 household, business, premises, soft, credit, debts, bs, equity, pl, inflows, purchases, customers,
                 suppliers, driver, collateral);
         return new Mapped(record, r.unreadable);
+    }
+
+    /**
+     * Every problem with submitted values — the unreadable ones and the validator's — named by the
+     * form field the user has to correct, each field and rule once (twelve statement months
+     * without a month are one problem: the latest month).
+     */
+    public List<Violation> problems(Map<String, Object> values, InvestigationValidator validator) {
+        Mapped mapped = map(values);
+        Map<String, Violation> byFieldAndRule = new LinkedHashMap<>();
+        for (Violation v : mapped.unreadable()) {
+            byFieldAndRule.putIfAbsent(v.field() + "/" + v.rule(), v);
+        }
+        for (Violation v : validator.validate(mapped.record())) {
+            String field = formField(v.field());
+            String message = field.equals(v.field()) ? v.message() : field + ": " + v.message();
+            String messageZh = field.equals(v.field()) ? v.messageZh() : field + ": " + v.messageZh();
+            byFieldAndRule.putIfAbsent(field + "/" + v.rule(), new Violation(field, v.rule(), message, messageZh));
+        }
+        return List.copyOf(byFieldAndRule.values());
+    }
+
+    /** The form field that holds a value of the record, e.g. balanceSheet.cash → bsCash. */
+    static String formField(String recordPath) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+)(?:\\[(\\d+)])?(?:\\.(\\w+))?").matcher(recordPath);
+        if (!m.matches()) {
+            return recordPath;
+        }
+        String section = m.group(1);
+        int index = m.group(2) == null ? 0 : Integer.parseInt(m.group(2)) + 1;
+        String part = m.group(3);
+        return switch (section) {
+            case "bankInflows" -> "month".equals(part) ? "statementsLatestMonth" : "inflowMonth" + Math.max(index, 1);
+            case "purchases" -> "month".equals(part) ? "purchasesLatestMonth" : "purchaseMonth" + Math.max(index, 1);
+            case "profitAndLoss" -> "grossMargin".equals(part) ? "grossMarginPercent" : orSection(part, section);
+            case "balanceSheet" -> part == null ? "bsCash" : "bs" + capitalize(part);
+            case "household" -> part == null ? "householdMembers" : switch (part) {
+                case "otherMonthlyIncome" -> part;
+                default -> "household" + capitalize(part);
+            };
+            case "applicant" -> part == null ? "customerName" : switch (part) {
+                case "name" -> "customerName";
+                case "age" -> "applicantAge";
+                default -> part;
+            };
+            case "business" -> "name".equals(part) ? "businessName" : orSection(part, section);
+            case "premises" -> "owned".equals(part) ? "premisesOwned" : "areaSquareMetres".equals(part) ? "premisesArea"
+                    : orSection(part, section);
+            case "equityHistory" -> part == null ? "equityOpening" : switch (part) {
+                case "openingEquity" -> "equityOpening";
+                case "privateWithdrawals" -> "equityWithdrawals";
+                default -> "equity" + capitalize(part);
+            };
+            case "creditHistory" -> part == null ? section : "bureau" + capitalize(part);
+            case "driverInputs" -> part == null ? section : driverVariable(part);
+            case "collateral" -> "collateral" + (part == null ? "AppraisedValue" : capitalize(part));
+            case "existingDebts" -> "debt" + Math.max(index, 1) + (part == null ? "Lender" : switch (part) {
+                case "monthlyInstalment" -> "Instalment";
+                default -> capitalize(part);
+            });
+            case "topCustomers" -> "customer" + Math.max(index, 1) + ("name".equals(part) ? "Name" : "SharePercent");
+            case "topSuppliers" -> "supplier" + Math.max(index, 1) + ("name".equals(part) ? "Name" : "SharePercent");
+            case "softInformation" -> "notes".equals(part) ? "softNotes" : orSection(part, section);
+            case "loan" -> orSection(part, section);
+            default -> recordPath;
+        };
+    }
+
+    private static String orSection(String part, String section) {
+        return part == null ? section : part;
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** The start form's values for a record: what the account manager enters. */

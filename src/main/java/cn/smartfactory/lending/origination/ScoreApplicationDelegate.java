@@ -16,7 +16,6 @@ import static cn.smartfactory.lending.origination.LoanVariables.SUGGESTED_AMOUNT
 import static cn.smartfactory.lending.origination.LoanVariables.SUGGESTION;
 import static cn.smartfactory.lending.origination.LoanVariables.TOTAL_SCORE;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -25,7 +24,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.smartfactory.lending.common.Decimals;
-import cn.smartfactory.lending.investigation.InvestigationValidator;
 import cn.smartfactory.lending.investigation.Violation;
 import cn.smartfactory.lending.scoring.Flag;
 import cn.smartfactory.lending.scoring.Knockout;
@@ -51,15 +49,12 @@ public class ScoreApplicationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        InvestigationVariables.Mapped mapped = variables.map(execution.getVariables());
-        List<Violation> problems = new ArrayList<>(mapped.unreadable());
-        InvestigationValidator validator = riskEngine.validator();
-        problems.addAll(validator.validate(mapped.record()));
+        List<Violation> problems = variables.problems(execution.getVariables(), riskEngine.validator());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The investigation cannot be assessed: " + problems.stream()
                     .map(Violation::message).collect(Collectors.joining("; ")));
         }
-        RiskAssessment a = riskEngine.assess(mapped.record());
+        RiskAssessment a = riskEngine.assess(variables.map(execution.getVariables()).record());
         execution.setVariable(TOTAL_SCORE, a.totalScore());
         execution.setVariable(GRADE, a.grade());
         execution.setVariable(SUGGESTION, a.suggestion().code());

@@ -65,6 +65,32 @@ class InvestigationVariablesTest {
         assertThat(read).containsAll(form.keys());
     }
 
+    /** Problems name a field the user can see and fix, once each, not the record's internal paths. */
+    @org.junit.jupiter.api.Test
+    void problemsAreNamedByTheFormFieldsOfTheChecklist() throws Exception {
+        InvestigationRecord original = WorkedCases.load("4-light-manufacturing");
+        Map<String, Object> values = new HashMap<>(InvestigationVariables.startFormValues(original, "x", "WALK_IN"));
+        values.put("applicationId", "APP-1");
+        Map<String, Object> checklist = InvestigationVariables.checklistValues(original);
+        checklist.remove("statementsLatestMonth");       // twelve months without a month
+        checklist.put("bsCash", -1.0);
+        checklist.put("grossMarginPercent", 120.0);
+        checklist.put("debt1Instalment", -5.0);
+        checklist.put("supplier2SharePercent", 150.0);
+        checklist.remove("collateralAppraisedValue");
+        values.putAll(checklist);
+        values.putAll(InvestigationVariables.bureauFormValues(original));
+
+        List<Violation> problems = VARIABLES.problems(values, cn.smartfactory.lending.scoring.RiskEngine.standalone().validator());
+
+        assertThat(problems).extracting(Violation::field).containsExactlyInAnyOrder("statementsLatestMonth", "bsCash",
+                "grossMarginPercent", "debt1Instalment", "supplier2SharePercent", "collateralAppraisedValue");
+        var form = cn.smartfactory.lending.forms.FormSchema.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                java.nio.file.Path.of("forms", "investigation-light-manufacturing.form").toFile()));
+        assertThat(form.keys()).containsAll(problems.stream().map(Violation::field).toList());
+        assertThat(problems).allSatisfy(v -> assertThat(v.message()).startsWith(v.field()));
+    }
+
     @Test
     void textWhereANumberBelongsIsNamedByItsFormField() {
         Map<String, Object> values = new HashMap<>(InvestigationVariables.checklistValues(WorkedCases.load("2-catering")));
