@@ -51,6 +51,18 @@ class CreditReportApiTest {
     }
 
     @Test
+    void refusesAValueOfTheWrongTypeNamingItsPath() throws Exception {
+        String body = java.nio.file.Files.readString(WorkedCases.DIR.resolve("2-catering.json"))
+                .replace("\"termMonths\": 36", "\"termMonths\": \"three years\"");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<com.fasterxml.jackson.databind.JsonNode> response = rest.withBasicAuth("apr1", "demo").postForEntity(
+                "/api/credit-reports", new HttpEntity<>(body, headers), com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().at("/violations/0/field").asText()).isEqualTo("loan.termMonths");
+    }
+
+    @Test
     void requiresCredentials() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
