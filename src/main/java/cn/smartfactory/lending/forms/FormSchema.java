@@ -21,7 +21,7 @@ public final class FormSchema {
 
     /** One input field and its rules. */
     record Field(String key, String label, String type, boolean required, BigDecimal min, BigDecimal max,
-                 Integer minLength, Integer maxLength, Pattern pattern, List<String> options, String hideWhen) {
+                 Integer minLength, Integer maxLength, Pattern pattern, List<String> options, List<String> hideWhen) {
     }
 
     private final String id;
@@ -34,7 +34,7 @@ public final class FormSchema {
 
     public static FormSchema parse(JsonNode form) {
         List<Field> fields = new ArrayList<>();
-        collect(form.path("components"), fields);
+        collect(form.path("components"), List.of(), fields);
         return new FormSchema(form.path("id").asText(), fields);
     }
 
@@ -46,10 +46,16 @@ public final class FormSchema {
         return fields.stream().map(Field::key).toList();
     }
 
-    private static void collect(JsonNode components, List<Field> fields) {
+    /** @param hiddenBy the hide conditions of the enclosing groups: a field in a hidden group is hidden too */
+    private static void collect(JsonNode components, List<String> hiddenBy, List<Field> fields) {
         for (JsonNode c : components) {
+            List<String> hide = new ArrayList<>(hiddenBy);
+            String own = c.path("conditional").path("hide").asText(null);
+            if (own != null && !own.isBlank()) {
+                hide.add(own);
+            }
             if (c.has("components")) {
-                collect(c.path("components"), fields);
+                collect(c.path("components"), hide, fields);
             }
             String key = c.path("key").asText(null);
             if (key == null || key.isBlank()) {
@@ -66,13 +72,12 @@ public final class FormSchema {
                     throw new IllegalArgumentException("form field '" + key + "' has an invalid pattern", e);
                 }
             }
-            String hide = c.path("conditional").path("hide").asText(null);
             fields.add(new Field(key, c.path("label").asText(key), c.path("type").asText(), v.path("required").asBoolean(false),
                     v.hasNonNull("min") ? v.get("min").decimalValue() : null,
                     v.hasNonNull("max") ? v.get("max").decimalValue() : null,
                     v.hasNonNull("minLength") ? v.get("minLength").asInt() : null,
                     v.hasNonNull("maxLength") ? v.get("maxLength").asInt() : null, pattern,
-                    List.copyOf(options), hide));
+                    List.copyOf(options), List.copyOf(hide)));
         }
     }
 
@@ -130,12 +135,13 @@ public final class FormSchema {
     }
 
     private static boolean hidden(Field f, Map<String, Object> values) {
-        if (f.hideWhen() == null || f.hideWhen().isBlank()) {
-            return false;
+        for (String condition : f.hideWhen()) {
+            String expression = condition.startsWith("=") ? condition.substring(1) : condition;
+            if (Boolean.TRUE.equals(FEEL.evaluateSimpleExpression(expression, Variables.fromMap(values).asVariableContext()))) {
+                return true;
+            }
         }
-        String expression = f.hideWhen().startsWith("=") ? f.hideWhen().substring(1) : f.hideWhen();
-        Object result = FEEL.evaluateSimpleExpression(expression, Variables.fromMap(values).asVariableContext());
-        return Boolean.TRUE.equals(result);
+        return false;
     }
 
     private static Violation violation(Field f, String rule, String en, String zh) {

@@ -76,6 +76,12 @@ public class IdentitySetup {
         grants.add(new Grant(Role.ACCOUNT_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
         grants.add(new Grant(Role.ACCOUNT_MANAGERS, Resources.PROCESS_DEFINITION, "loan-origination",
                 Permissions.CREATE_INSTANCE, Permissions.READ));
+        // Officers report early warnings through the early-warning-report start form.
+        for (Role officer : List.of(Role.ACCOUNT_MANAGERS, Role.INVESTIGATORS, Role.CENTRAL_OPERATIONS, Role.RISK_MANAGERS)) {
+            grants.add(new Grant(officer, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
+            grants.add(new Grant(officer, Resources.PROCESS_DEFINITION, "early-warning-report",
+                    Permissions.CREATE_INSTANCE, Permissions.READ));
+        }
         for (Role reader : List.of(Role.MANAGERS, Role.RISK_MANAGERS)) {
             grants.add(new Grant(reader, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
             grants.add(new Grant(reader, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,

@@ -62,6 +62,48 @@ public class JdbcLoanRegister implements LoanRegister {
     }
 
     @Override
+    public boolean updateTier(String loanNumber, String tier) {
+        return jdbc.sql("UPDATE loan SET tier = :tier WHERE loan_number = :loanNumber").param("tier", tier)
+                .param("loanNumber", loanNumber).update() == 1;
+    }
+
+    @Override
+    public boolean close(String loanNumber, String status, java.time.LocalDate closedOn) {
+        return jdbc.sql("""
+                UPDATE loan SET status = :status, closed_on = :closedOn,
+                    outstanding_balance = CASE WHEN :status = 'REPAID' THEN 0 ELSE outstanding_balance END
+                WHERE loan_number = :loanNumber
+                """).param("status", status).param("closedOn", Date.valueOf(closedOn)).param("loanNumber", loanNumber)
+                .update() == 1;
+    }
+
+    @Override
+    public void recordEvent(RecordedEvent r) {
+        LoanEvent e = r.event();
+        jdbc.sql("""
+                INSERT INTO loan_event (event_id, loan_number, event_type, occurred_on, days_overdue, outstanding_balance,
+                    sales_change_percent, description, source, tier_before, tier_after, received_at)
+                VALUES (:eventId, :loanNumber, :type, :occurredOn, :days, :outstanding, :sales, :description, :source,
+                    :tierBefore, :tierAfter, :receivedAt)
+                """).param("eventId", e.eventId()).param("loanNumber", e.loanNumber()).param("type", e.type())
+                .param("occurredOn", Date.valueOf(e.occurredOn())).param("days", e.daysOverdue())
+                .param("outstanding", e.outstandingBalance()).param("sales", e.salesChangePercent())
+                .param("description", e.description()).param("source", e.source())
+                .param("tierBefore", r.tierBefore()).param("tierAfter", r.tierAfter())
+                .param("receivedAt", Timestamp.from(Instant.now())).update();
+    }
+
+    @Override
+    public Optional<RecordedEvent> findEvent(String eventId) {
+        return jdbc.sql("SELECT * FROM loan_event WHERE event_id = :id").param("id", eventId)
+                .query((rs, n) -> new RecordedEvent(new LoanEvent(rs.getString("event_id"), rs.getString("loan_number"),
+                        rs.getString("event_type"), rs.getDate("occurred_on").toLocalDate(),
+                        (Integer) rs.getObject("days_overdue", Integer.class), rs.getBigDecimal("outstanding_balance"),
+                        rs.getBigDecimal("sales_change_percent"), rs.getString("description"), rs.getString("source")),
+                        rs.getString("tier_before"), rs.getString("tier_after"))).optional();
+    }
+
+    @Override
     public Optional<LoanRecord> find(String loanNumber) {
         return jdbc.sql("SELECT * FROM loan WHERE loan_number = :n").param("n", loanNumber)
                 .query(JdbcLoanRegister::map).optional();

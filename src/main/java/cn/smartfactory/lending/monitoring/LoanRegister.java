@@ -21,4 +21,15 @@ public interface LoanRegister {
     /** Records the latest repayment status of a loan; false when the loan is not registered. */
     boolean updateStatus(String loanNumber, int daysOverdue, java.math.BigDecimal outstandingBalance,
                          String classification, String tier);
+
+    /** Sets the tier after a completed check (which may lower it); false when the loan is not registered. */
+    boolean updateTier(String loanNumber, String tier);
+
+    /** Ends a loan: REPAID (balance 0) or WRITTEN_OFF; false when the loan is not registered. */
+    boolean close(String loanNumber, String status, java.time.LocalDate closedOn);
+
+    /** Keeps a handled event; its id is unique, which is what makes events idempotent. */
+    void recordEvent(RecordedEvent event);
+
+    Optional<RecordedEvent> findEvent(String eventId);
 }

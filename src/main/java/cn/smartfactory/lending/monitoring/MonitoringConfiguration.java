@@ -1,9 +1,12 @@
 package cn.smartfactory.lending.monitoring;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import cn.smartfactory.lending.decision.DecisionRules;
+import cn.smartfactory.lending.industry.IndustryCatalog;
 
 @Configuration(proxyBeanMethods = false)
 class MonitoringConfiguration {
@@ -19,8 +22,18 @@ class MonitoringConfiguration {
     }
 
     @Bean
-    OverdueImport overdueImport(LoanRegister register, DecisionRules rules, MonitoringTier tiers,
-                                cn.smartfactory.lending.industry.IndustryCatalog industries) {
-        return new OverdueImport(register, rules, tiers, industries);
+    MonitoringProcess monitoringProcess(RuntimeService runtime, IdentityService identity) {
+        return new EngineMonitoringProcess(runtime, identity);
+    }
+
+    @Bean
+    LoanMonitoring loanMonitoring(LoanRegister register, DecisionRules rules, MonitoringTier tiers,
+                                  IndustryCatalog industries, MonitoringProcess process) {
+        return new LoanMonitoring(register, rules, tiers, industries, process);
+    }
+
+    @Bean
+    OverdueImport overdueImport(LoanRegister register, LoanMonitoring monitoring) {
+        return new OverdueImport(register, monitoring);
     }
 }

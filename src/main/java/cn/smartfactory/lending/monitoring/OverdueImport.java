@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -17,21 +16,25 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import cn.smartfactory.lending.decision.DecisionRules;
-import cn.smartfactory.lending.industry.IndustryCatalog;
 
 /**
  * The daily overdue list of banks without a core-banking integration (CSV or xlsx, format in
  * docs/overdue-import.md). Each row is checked completely before it changes anything; a bad row
  * is reported by its row number and the others are still imported, so one typo never blocks a
- * branch's whole list and no row is ever half applied. A row sets days overdue and outstanding
- * balance, moves the five-category classification down to the floor its days overdue require
- * (never up: an upgrade needs a credit officer's decision), and re-tiers the loan.
+ * branch's whole list and no row is ever half applied. A row goes through {@link LoanMonitoring}
+ * like core banking's reports: days overdue and balance are recorded, the five-category
+ * classification moves down to the floor its days overdue require (never up: an upgrade needs a
+ * credit officer's decision), the tier moves up if they require it, and the loan's monitoring
+ * process is told (collection above 30 days, routine checks again at 0). A loan that was not
+ * overdue and now is raises an OVERDUE_PAYMENT warning; a row with 0 days and a 0 balance is
+ * repayment in full and ends monitoring.
  */
 public class OverdueImport {
 
     static final List<String> HEADER = List.of("loan_number", "days_overdue", "outstanding_balance", "as_of_date");
-    static final List<String> SEVERITY = List.of("NORMAL", "SPECIAL_MENTION", "SUBSTANDARD", "DOUBTFUL", "LOSS");
+    static final String SOURCE = "overdue-import";
+    private static final java.util.Map<String, String> COLUMNS = java.util.Map.of("loanNumber", "loan_number",
+            "daysOverdue", "days_overdue", "outstandingBalance", "outstanding_balance", "occurredOn", "as_of_date");
 
     /** A refused row: its 1-based row number in the file (the header is row 1), the column and why. */
     public record RowError(int row, String column, String message) {
@@ -41,15 +44,11 @@ public class OverdueImport {
     }
 
     private final LoanRegister register;
-    private final DecisionRules rules;
-    private final MonitoringTier tiers;
-    private final IndustryCatalog industries;
+    private final LoanMonitoring monitoring;
 
-    public OverdueImport(LoanRegister register, DecisionRules rules, MonitoringTier tiers, IndustryCatalog industries) {
+    public OverdueImport(LoanRegister register, LoanMonitoring monitoring) {
         this.register = register;
-        this.rules = rules;
-        this.tiers = tiers;
-        this.industries = industries;
+        this.monitoring = monitoring;
     }
 
     /** @param fileName decides the format: {@code .xlsx} or anything else as CSV (UTF-8) */
@@ -106,8 +105,9 @@ public class OverdueImport {
         if (outstanding.signum() < 0) {
             return new RowError(row, "outstanding_balance", "must not be negative (was " + outstanding + ")");
         }
+        LocalDate asOf;
         try {
-            LocalDate.parse(cells.get(3).trim());
+            asOf = LocalDate.parse(cells.get(3).trim());
         } catch (DateTimeParseException e) {
             return new RowError(row, "as_of_date", "must be a date like 2026-11-22 (was '" + cells.get(3) + "')");
         }
@@ -115,13 +115,24 @@ public class OverdueImport {
         if (loan.isEmpty()) {
             return new RowError(row, "loan_number", loanNumber + " is not a registered loan");
         }
-        var l = loan.get();
-        String floor = (String) rules.evaluateSingle("loan-classification-floor", Map.of("daysOverdue", days))
-                .get("classification");
-        String classification = SEVERITY.indexOf(floor) > SEVERITY.indexOf(l.classification()) ? floor : l.classification();
-        String tier = tiers.tier(l.grade(), l.product(), l.guaranteeType(), industries.get(l.industry()).monitoringRisk(),
-                null, days);
-        register.updateStatus(loanNumber, days, outstanding, classification, tier);
+        String eventId = "overdue-list:" + loanNumber + ":" + asOf;
+        try {
+            if (days == 0 && outstanding.signum() == 0) {
+                monitoring.raise(new LoanEvent(eventId, loanNumber, LoanEventType.REPAID_IN_FULL.name(), asOf, null,
+                        outstanding, null, "Overdue list of " + asOf + ": balance 0", SOURCE));
+            } else if (days > 0 && loan.get().daysOverdue() == 0) {
+                monitoring.raise(new LoanEvent(eventId, loanNumber, LoanEventType.OVERDUE_PAYMENT.name(), asOf, days,
+                        outstanding, null, "Overdue list of " + asOf + ": " + days + " days overdue", SOURCE));
+            } else {
+                monitoring.reportOverdue(loanNumber, days, outstanding);
+            }
+        } catch (LoanEventRefused e) {
+            var first = e.violations().get(0);
+            return new RowError(row, COLUMNS.getOrDefault(first.field(), null), first.message());
+        } catch (RuntimeException e) {
+            // The row's transaction rolled back; the list goes on and the row is reported.
+            return new RowError(row, null, "could not be applied: " + e.getMessage());
+        }
         seen.add(loanNumber);
         return null;
     }

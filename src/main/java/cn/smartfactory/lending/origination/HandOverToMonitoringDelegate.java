@@ -26,29 +26,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import cn.smartfactory.lending.industry.IndustryCatalog;
+import cn.smartfactory.lending.monitoring.LoanMonitoring;
 import cn.smartfactory.lending.monitoring.LoanRecord;
-import cn.smartfactory.lending.monitoring.LoanRegister;
-import cn.smartfactory.lending.monitoring.MonitoringTier;
 
 /**
  * Hands the disbursed loan over to post-loan monitoring: registers it in the loan register with
- * its first monitoring tier and the officers who marketed, investigated and approved it. Retried
- * on failure; registering is idempotent, so a retry never registers twice.
+ * its first monitoring tier and the officers who marketed, investigated and approved it, and starts
+ * its {@code post-loan-monitoring} process (business key = loan number). Retried on failure; both
+ * steps are idempotent, so a retry never registers or starts twice.
  */
 @Component("handOverToMonitoringDelegate")
 public class HandOverToMonitoringDelegate implements JavaDelegate {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandOverToMonitoringDelegate.class);
 
-    private final LoanRegister register;
-    private final MonitoringTier tiers;
-    private final IndustryCatalog industries;
+    private final LoanMonitoring monitoring;
 
-    public HandOverToMonitoringDelegate(LoanRegister register, MonitoringTier tiers, IndustryCatalog industries) {
-        this.register = register;
-        this.tiers = tiers;
-        this.industries = industries;
+    public HandOverToMonitoringDelegate(LoanMonitoring monitoring) {
+        this.monitoring = monitoring;
     }
 
     @Override
@@ -59,7 +54,7 @@ public class HandOverToMonitoringDelegate implements JavaDelegate {
         String grade = (String) execution.getVariable(GRADE);
         String product = (String) execution.getVariable(PRODUCT);
         String guarantee = (String) execution.getVariable(GUARANTEE_TYPE);
-        String tier = tiers.tier(grade, product, guarantee, industries.get(industry).monitoringRisk(), null, 0);
+        String tier = monitoring.initialTier(grade, product, guarantee, industry);
         BigDecimal disbursed = decimal(execution.getVariable(DISBURSED_AMOUNT));
         int term = decimal(execution.getVariable(APPROVED_TERM_MONTHS)).intValue();
         Object disbursedOnText = execution.getVariable("disbursedOn");
@@ -70,11 +65,11 @@ public class HandOverToMonitoringDelegate implements JavaDelegate {
                 disbursed, term, disbursedOn, disbursedOn.plusMonths(term), disbursed, 0, "NORMAL", tier,
                 (String) execution.getVariable(ACCOUNT_MANAGER), (String) execution.getVariable(INVESTIGATOR),
                 (String) execution.getVariable(APPROVERS), "ACTIVE");
-        boolean added = register.register(loan);
+        boolean added = monitoring.handOver(loan);
         execution.setVariable(LOAN_NUMBER, loanNumber);
         execution.setVariable("monitoringTier", tier);
         execution.setVariable(HANDED_OVER_AT, new Date());
-        LOG.info("Loan {} {} the loan register, tier {}", loanNumber, added ? "entered" : "was already in", tier);
+        LOG.info("Loan {} {} the loan register, tier {}, monitoring started", loanNumber, added ? "entered" : "was already in", tier);
     }
 
     private static BigDecimal decimal(Object value) {

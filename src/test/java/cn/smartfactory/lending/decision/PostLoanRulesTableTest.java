@@ -55,6 +55,54 @@ class PostLoanRulesTableTest {
         assertThat((String) row.get("reasonEn")).isNotBlank();
     }
 
+    @ParameterizedTest(name = "{0}, check {1} of the quarter: every {2}, {3}, escalate {4}, {5} days to do it")
+    @CsvSource({"T1, 1, P3M, OFF_SITE, false, 10", "T1, 3, P3M, OFF_SITE, false, 10", "T2, 1, P1M, OFF_SITE, false, 5",
+            "T2, 2, P1M, OFF_SITE, false, 5", "T2, 3, P1M, ON_SITE, false, 10", "T3, 1, P1M, ON_SITE, true, 7"})
+    void eachTierHasItsCheckRhythm(String tier, int checkInQuarter, String interval, String kind, boolean escalate,
+                                   int deadlineDays) {
+        Map<String, Object> row = RULES.evaluateSingle("monitoring-schedule",
+                Map.of("tier", tier, "checkInQuarter", checkInQuarter));
+        assertThat(row).containsEntry("interval", interval).containsEntry("checkKind", kind)
+                .containsEntry("escalate", escalate);
+        assertThat(((Number) row.get("deadlineDays")).intValue()).isEqualTo(deadlineDays);
+    }
+
+    @ParameterizedTest(name = "{0} with {1}: {2}")
+    @CsvSource({"MORTGAGE, PROPERTY, monitoring-check-mortgage", "CREDIT, PROPERTY, monitoring-check-mortgage",
+            "GUARANTEED, GUARANTOR, monitoring-check-guaranteed", "CREDIT, GUARANTEE_COMPANY, monitoring-check-guaranteed",
+            "GUARANTEED, NONE, monitoring-check-guaranteed", "CREDIT, NONE, monitoring-check-credit"})
+    void theChecklistFollowsProductAndGuarantee(String product, String guarantee, String form) {
+        assertThat(RULES.evaluateSingle("monitoring-checklist", Map.of("product", product, "guaranteeType", guarantee)))
+                .containsEntry("form", form);
+    }
+
+    @ParameterizedTest(name = "base {0}, {1}, security {2}, sales {3}%: {4}")
+    @CsvSource(nullValues = "none", value = {
+            "T3, NORMAL, YES, 10, T3", "T1, SERIOUS, none, 0, T3", "T1, NORMAL, NO, 0, T3", "T1, NORMAL, YES, -30.5, T2",
+            "T1, NORMAL, none, -30, T1", "T1, CONCERN, none, 0, T2", "T2, NORMAL, YES, 0, T2", "T1, NORMAL, YES, 15, T1"})
+    void aCheckMovesTheTierUpOrDownButNotBelowTheBase(String base, String conclusion, String security, Double sales,
+                                                      String tier) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("baseTier", base);
+        inputs.put("checkConclusion", conclusion);
+        inputs.put("securityIntact", security);
+        inputs.put("salesChangePercent", sales);
+        Map<String, Object> row = RULES.evaluateSingle("check-outcome-tier", inputs);
+        assertThat(row).containsEntry("tier", tier);
+        assertThat((String) row.get("reasonEn")).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}, to the account manager {2}, within {3} days")
+    @CsvSource({"OVERDUE_PAYMENT, account-managers, true, 2", "NEW_BUREAU_OVERDUE, risk-managers, false, 3",
+            "SALES_DROP, account-managers, true, 5", "LITIGATION, risk-managers, false, 2",
+            "OWNER_CHANGE, investigators, false, 5", "COLLATERAL_LOSS, risk-managers, false, 2"})
+    void eachWarningGoesToTheRoleThatActsOnIt(String type, String group, boolean toAccountManager, int days) {
+        Map<String, Object> row = RULES.evaluateSingle("warning-routing", Map.of("eventType", type));
+        assertThat(row).containsEntry("candidateGroup", group).containsEntry("assignToAccountManager", toAccountManager);
+        assertThat(((Number) row.get("dueInDays")).intValue()).isEqualTo(days);
+        assertThat((String) row.get("nameZh")).isNotBlank();
+    }
+
     @AfterAll
     static void everyPostLoanRuleWasExercised() {
         COVERAGE.assertEveryRuleMatched();

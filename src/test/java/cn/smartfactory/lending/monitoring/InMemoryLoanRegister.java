@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class InMemoryLoanRegister implements LoanRegister {
 
     private final Map<String, LoanRecord> loans = new ConcurrentHashMap<>();
+    private final Map<String, RecordedEvent> events = new ConcurrentHashMap<>();
 
     @Override
     public boolean register(LoanRecord loan) {
@@ -21,6 +22,41 @@ public class InMemoryLoanRegister implements LoanRegister {
                 l.processInstanceId(), l.customerName(), l.industry(), l.product(), l.guaranteeType(), l.grade(), l.score(),
                 l.approvedAmount(), l.disbursedAmount(), l.termMonths(), l.disbursedOn(), l.maturityDate(), outstandingBalance,
                 daysOverdue, classification, tier, l.accountManager(), l.investigators(), l.approvers(), l.status())) != null;
+    }
+
+    @Override
+    public boolean updateTier(String loanNumber, String tier) {
+        return loans.computeIfPresent(loanNumber, (n, l) -> with(l, l.status(),
+                l.outstandingBalance(), tier)) != null;
+    }
+
+    @Override
+    public boolean close(String loanNumber, String status, java.time.LocalDate closedOn) {
+        return loans.computeIfPresent(loanNumber, (n, l) -> with(l, status,
+                "REPAID".equals(status) ? java.math.BigDecimal.ZERO : l.outstandingBalance(), l.tier())) != null;
+    }
+
+    @Override
+    public void recordEvent(RecordedEvent event) {
+        if (events.putIfAbsent(event.event().eventId(), event) != null) {
+            throw new org.springframework.dao.DuplicateKeyException("event " + event.event().eventId());
+        }
+    }
+
+    @Override
+    public Optional<RecordedEvent> findEvent(String eventId) {
+        return Optional.ofNullable(events.get(eventId));
+    }
+
+    public java.util.Collection<RecordedEvent> events() {
+        return events.values();
+    }
+
+    private static LoanRecord with(LoanRecord l, String status, java.math.BigDecimal outstanding, String tier) {
+        return new LoanRecord(l.loanNumber(), l.applicationId(), l.processInstanceId(), l.customerName(), l.industry(),
+                l.product(), l.guaranteeType(), l.grade(), l.score(), l.approvedAmount(), l.disbursedAmount(),
+                l.termMonths(), l.disbursedOn(), l.maturityDate(), outstanding, l.daysOverdue(), l.classification(), tier,
+                l.accountManager(), l.investigators(), l.approvers(), status);
     }
 
     @Override

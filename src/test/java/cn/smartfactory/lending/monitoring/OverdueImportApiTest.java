@@ -26,10 +26,14 @@ class OverdueImportApiTest {
     private TestRestTemplate rest;
     @Autowired
     private LoanRegister register;
+    @Autowired
+    private LoanMonitoring monitoring;
+    @Autowired
+    private org.camunda.bpm.engine.TaskService taskService;
 
     @Test
     void centralOperationsImportTheListAndOthersMayNot() {
-        register.register(OverdueImportTest.loan("LN-API-1", "A", "NORMAL"));
+        monitoring.handOver(OverdueImportTest.loan("LN-API-1", "A", "NORMAL"));
         String csv = "loan_number,days_overdue,outstanding_balance,as_of_date\nLN-API-1,95,64000,2026-11-22\n"
                 + "LN-API-404,1,1,2026-11-22\n";
 
@@ -44,6 +48,10 @@ class OverdueImportApiTest {
         assertThat(loan.daysOverdue()).isEqualTo(95);
         assertThat(loan.classification()).isEqualTo("SUBSTANDARD");
         assertThat(loan.tier()).isEqualTo("T3");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey("LN-API-1").list())
+                .as("95 days overdue: collection starts and the account manager gets the overdue warning")
+                .extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+                .containsExactlyInAnyOrder("Task_SendPaymentReminder", "Task_HandleWarning");
     }
 
     @Test

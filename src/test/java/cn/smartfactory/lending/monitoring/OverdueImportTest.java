@@ -23,6 +23,7 @@ class OverdueImportTest {
     static final DecisionRules RULES = StandaloneDecisionRules.fromClasspath(List.of("processes/post-loan-monitoring-rules.dmn"));
 
     InMemoryLoanRegister register;
+    RecordingMonitoringProcess process;
     OverdueImport overdueImport;
 
     @BeforeEach
@@ -30,7 +31,9 @@ class OverdueImportTest {
         register = new InMemoryLoanRegister();
         register.register(loan("LN-1", "A", "NORMAL"));
         register.register(loan("LN-2", "B", "SUBSTANDARD"));
-        overdueImport = new OverdueImport(register, RULES, new MonitoringTier(RULES), IndustryCatalog.fromClasspath());
+        process = new RecordingMonitoringProcess();
+        overdueImport = new OverdueImport(register, new LoanMonitoring(register, RULES, new MonitoringTier(RULES),
+                IndustryCatalog.fromClasspath(), process));
     }
 
     @Test
@@ -56,6 +59,45 @@ class OverdueImportTest {
         assertThat(second.classification()).as("repayment does not upgrade the classification by itself")
                 .isEqualTo("SUBSTANDARD");
         assertThat(second.tier()).isEqualTo("T1");
+        assertThat(process.calls()).extracting(RecordingMonitoringProcess.Call::kind, RecordingMonitoringProcess.Call::loanNumber)
+                .as("a newly overdue loan raises a warning; a known one only updates its process")
+                .containsExactly(tuple("warn", "LN-1"), tuple("update", "LN-2"));
+        assertThat(process.calls().get(0).variables()).containsEntry("daysOverdue", 45).containsEntry("monitoringTier", "T3")
+                .containsEntry("warningType", "OVERDUE_PAYMENT").containsEntry("warningAssignee", "am1");
+        assertThat(register.findEvent("overdue-list:LN-1:2026-11-22")).isPresent();
+    }
+
+    @Test
+    void theSameListImportedTwiceWarnsOnceAndTheTierNeverDropsOnAnImport() {
+        String csv = "loan_number,days_overdue,outstanding_balance,as_of_date\nLN-1,45,95000,2026-11-20\n";
+        overdueImport.importFile("overdue.csv", csv.getBytes(StandardCharsets.UTF_8));
+        overdueImport.importFile("overdue.csv", csv.getBytes(StandardCharsets.UTF_8));
+        String cured = "loan_number,days_overdue,outstanding_balance,as_of_date\nLN-1,0,90000,2026-11-21\n";
+        overdueImport.importFile("overdue.csv", cured.getBytes(StandardCharsets.UTF_8));
+        assertThat(process.calls()).extracting(RecordingMonitoringProcess.Call::kind).containsExactly("warn", "update", "update");
+        LoanRecord loan = register.find("LN-1").orElseThrow();
+        assertThat(loan.daysOverdue()).isZero();
+        assertThat(loan.tier()).as("only a completed check lowers the tier").isEqualTo("T3");
+        assertThat(loan.classification()).isEqualTo("SPECIAL_MENTION");
+    }
+
+    @Test
+    void aZeroBalanceWithNothingOverdueIsRepaymentInFull() {
+        String csv = "loan_number,days_overdue,outstanding_balance,as_of_date\nLN-2,0,0,2026-11-20\n";
+        OverdueImport.Result result = overdueImport.importFile("overdue.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(result.imported()).isEqualTo(1);
+        assertThat(process.calls()).extracting(RecordingMonitoringProcess.Call::kind).containsExactly("repaid");
+    }
+
+    @Test
+    void aClosedLoanIsReportedByRowAndTheRestImported() {
+        register.close("LN-2", "REPAID", LocalDate.of(2026, 11, 1));
+        String csv = "loan_number,days_overdue,outstanding_balance,as_of_date\nLN-2,3,100,2026-11-20\nLN-1,2,100,2026-11-20\n";
+        OverdueImport.Result result = overdueImport.importFile("overdue.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(result.imported()).isEqualTo(1);
+        assertThat(result.rejected()).extracting(OverdueImport.RowError::row, OverdueImport.RowError::column)
+                .containsExactly(tuple(2, "loan_number"));
+        assertThat(result.rejected().get(0).message()).contains("closed");
     }
 
     @Test

@@ -56,6 +56,8 @@ class LoanOriginationProcessTest {
 
     ProcessEngine engine;
     final cn.smartfactory.lending.monitoring.InMemoryLoanRegister register = new cn.smartfactory.lending.monitoring.InMemoryLoanRegister();
+    final cn.smartfactory.lending.monitoring.RecordingMonitoringProcess monitoringProcess =
+            new cn.smartfactory.lending.monitoring.RecordingMonitoringProcess();
 
     @BeforeEach
     void registerDelegates() {
@@ -73,9 +75,11 @@ class LoanOriginationProcessTest {
         Mocks.register("segregationOfDuties", new SegregationOfDutiesListener());
         Mocks.register("approvalRecorder", new ApprovalRecorder(new ApprovalAuthority(StandaloneDecisionRules.fromClasspath())));
         Mocks.register("committeeVoteRecorder", new CommitteeVoteRecorder());
-        Mocks.register("handOverToMonitoringDelegate", new HandOverToMonitoringDelegate(register,
-                new cn.smartfactory.lending.monitoring.MonitoringTier(StandaloneDecisionRules.fromClasspath(List.of(
-                        "processes/post-loan-monitoring-rules.dmn"))), IndustryCatalog.fromClasspath()));
+        var monitoringRules = StandaloneDecisionRules.fromClasspath(List.of("processes/post-loan-monitoring-rules.dmn"));
+        Mocks.register("handOverToMonitoringDelegate", new HandOverToMonitoringDelegate(
+                new cn.smartfactory.lending.monitoring.LoanMonitoring(register, monitoringRules,
+                        new cn.smartfactory.lending.monitoring.MonitoringTier(monitoringRules), IndustryCatalog.fromClasspath(),
+                        monitoringProcess)));
         Mocks.register("reportLink", new cn.smartfactory.lending.report.ReportLinkListener());
         Mocks.register("disbursementCheck", new DisbursementCheckListener());
     }
@@ -126,6 +130,15 @@ class LoanOriginationProcessTest {
         assertThat(loan.investigators()).isEqualTo("inv1");
         assertThat(loan.approvers()).isEqualTo("apr1");
         assertThat(historicVariable(pi, "approvers")).isEqualTo("apr1");
+        assertThat(monitoringProcess.calls()).singleElement().satisfies(call -> {
+            assertThat(call.kind()).isEqualTo("start");
+            assertThat(call.loanNumber()).isEqualTo(loan.loanNumber());
+            assertThat(call.variables()).containsEntry("grade", "A").containsEntry("totalScore", 91)
+                    .containsEntry("product", "CREDIT").containsEntry("industry", "RETAIL_STORE")
+                    .containsEntry("monitoringTier", "T1").containsEntry("accountManager", "am1")
+                    .containsEntry("investigators", "inv1").containsEntry("approvers", "apr1")
+                    .containsEntry("disbursedAmount", 100000.0).containsEntry("termMonths", 24);
+        });
     }
 
     // ---- screening --------------------------------------------------------------------------

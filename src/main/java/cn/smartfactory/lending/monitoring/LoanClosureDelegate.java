@@ -1,0 +1,26 @@
+package cn.smartfactory.lending.monitoring;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Marks the loan REPAID or WRITTEN_OFF in the register as monitoring ends (the task's {@code closure} input). */
+@Component("loanClosure")
+public class LoanClosureDelegate implements JavaDelegate {
+
+    private final LoanRegister register;
+
+    public LoanClosureDelegate(LoanRegister register) {
+        this.register = register;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String closure = (String) execution.getVariable(MonitoringVariables.CLOSURE);
+        String loanNumber = (String) execution.getVariable(MonitoringVariables.LOAN_NUMBER);
+        if (!register.close(loanNumber, closure, LoanMonitoring.today())) {
+            throw new IllegalStateException("Loan " + loanNumber + " is not in the register");
+        }
+        execution.setVariable("loanStatus", closure);
+    }
+}

@@ -1,0 +1,506 @@
+package cn.smartfactory.lending.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import cn.smartfactory.lending.decision.DecisionRules;
+import cn.smartfactory.lending.decision.StandaloneDecisionRules;
+import cn.smartfactory.lending.forms.FormRules;
+import cn.smartfactory.lending.forms.FormRulesListener;
+import cn.smartfactory.lending.industry.IndustryCatalog;
+
+/**
+ * The post-loan-monitoring process with time travel: each tier's check schedule, re-tiering by
+ * checks, warnings and overdue days, collection, classification, write-off and repayment; and the
+ * officers' early-warning-report form. Real delegates, in-memory register.
+ */
+@Deployment(resources = {"processes/post-loan-monitoring.bpmn", "processes/early-warning-report.bpmn",
+        "forms/monitoring-check-credit.form", "forms/monitoring-check-guaranteed.form",
+        "forms/monitoring-check-mortgage.form", "forms/warning-handling.form", "forms/high-risk-review.form",
+        "forms/late-check-follow-up.form", "forms/collection-reminder.form", "forms/collection-visit.form",
+        "forms/collection-escalation.form", "forms/legal-referral.form", "forms/write-off-decision.form",
+        "forms/early-warning-report.form"})
+class PostLoanMonitoringProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engineExtension = ProcessEngineCoverageExtension
+            .builder("process-test.cfg.xml").assertClassCoverageAtLeast(1.0).build();
+
+    static final DecisionRules RULES = StandaloneDecisionRules.fromClasspath(List.of("processes/post-loan-monitoring-rules.dmn"));
+    static final LocalDateTime START = LocalDateTime.of(2026, 1, 5, 9, 0);
+
+    ProcessEngine engine;
+    InMemoryLoanRegister register;
+    LoanMonitoring monitoring;
+
+    @BeforeEach
+    void wire() {
+        engine = engineExtension.getProcessEngine();
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
+        ClockUtil.setCurrentTime(date(START));
+        register = new InMemoryLoanRegister();
+        MonitoringTier tiers = new MonitoringTier(RULES);
+        monitoring = new LoanMonitoring(register, RULES, tiers, IndustryCatalog.fromClasspath(),
+                new EngineMonitoringProcess(engine.getRuntimeService(), engine.getIdentityService()));
+        Mocks.register("checkSchedule", new CheckScheduleDelegate(RULES));
+        Mocks.register("checkOutcome", new CheckOutcomeListener(RULES, tiers, register));
+        Mocks.register("warningTask", new WarningTaskListener());
+        Mocks.register("loanClosure", new LoanClosureDelegate(register));
+        Mocks.register("recordWarning", new RecordWarningDelegate(monitoring));
+        Mocks.register("formRules", new FormRulesListener(new FormRules(engine.getFormService())));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+        engine.getIdentityService().clearAuthentication();
+    }
+
+    // ---- schedules by tier ----------------------------------------------------------------
+
+    @Test
+    void t1LoanIsCheckedOffSiteEachQuarterByItsAccountManager() {
+        ProcessInstance pi = handOver("LN-T1", "A", "RETAIL_STORE", "CREDIT", "NONE");
+        assertThat(pi).isWaitingAt("Gateway_AwaitCheck");
+        assertThat(timerDue(pi)).isEqualTo(date(START.plusMonths(3)));
+
+        travel(Period.ofMonths(3).minusDays(1));
+        assertThat(openTasks(pi)).as("nothing before the quarter is up").isEmpty();
+        travel(Period.ofDays(1));
+        Task check = task(pi, "Task_PeriodicCheck");
+        assertThat(check.getAssignee()).isEqualTo("am1");
+        assertThat(candidateGroups(check)).containsExactly("account-managers");
+        assertThat(check.getDueDate()).isEqualTo(date(START.plusMonths(3).plusDays(10)));
+        assertThat(var(pi, "checkForm")).isEqualTo("monitoring-check-credit");
+        assertThat(var(pi, "checkKind")).isEqualTo("OFF_SITE");
+
+        complete(check, "am1", answers("RETAIL_STORE", "OFF_SITE", "NORMAL"));
+        assertThat(pi).hasPassed("EndEvent_CheckCycleCompleted").isWaitingAt("Gateway_AwaitCheck");
+        assertThat(timerDue(pi)).isEqualTo(date(START.plusMonths(6)));
+        assertThat(register.find("LN-T1").orElseThrow().tier()).isEqualTo("T1");
+    }
+
+    @Test
+    void t2LoanGetsTwoOffSiteChecksAndAnOnSiteVisitEachQuarter() {
+        ProcessInstance pi = handOver("LN-T2", "C", "CATERING", "GUARANTEED", "GUARANTOR");
+        assertThat(var(pi, "monitoringTier")).isEqualTo("T2");
+        LocalDateTime now = START;
+        for (String kind : List.of("OFF_SITE", "OFF_SITE", "ON_SITE", "OFF_SITE")) {
+            now = now.plusMonths(1);
+            assertThat(timerDue(pi)).isEqualTo(date(now));
+            travelTo(now);
+            Task check = task(pi, "Task_PeriodicCheck");
+            assertThat(var(pi, "checkKind")).as("check in month %s", now.getMonthValue()).isEqualTo(kind);
+            assertThat(var(pi, "checkForm")).isEqualTo("monitoring-check-guaranteed");
+            assertThat(check.getDueDate()).isEqualTo(date(now.plusDays(kind.equals("ON_SITE") ? 10 : 5)));
+            complete(check, "am1", answers("CATERING", kind, "NORMAL", "checkGuarantorCapable", "YES"));
+        }
+        assertThat(var(pi, "monitoringTier")).as("grade C stays on watch after clean checks").isEqualTo("T2");
+    }
+
+    @Test
+    void t3LoanIsVisitedMonthlyAndEachVisitGoesToRiskManagers() {
+        ProcessInstance pi = handOver("LN-T3", "E", "LIGHT_MANUFACTURING", "MORTGAGE", "PROPERTY");
+        assertThat(var(pi, "monitoringTier")).isEqualTo("T3");
+        assertThat(timerDue(pi)).isEqualTo(date(START.plusMonths(1)));
+        travel(Period.ofMonths(1));
+        Task check = task(pi, "Task_PeriodicCheck");
+        assertThat(var(pi, "checkKind")).isEqualTo("ON_SITE");
+        assertThat(var(pi, "checkForm")).isEqualTo("monitoring-check-mortgage");
+        complete(check, "am1", answers("LIGHT_MANUFACTURING", "ON_SITE", "NORMAL", "checkCollateralIntact", "YES",
+                "checkCollateralValue", 800000, "checkCollateralInsured", "YES"));
+        Task review = task(pi, "Task_ReviewHighRiskLoan");
+        assertThat(candidateGroups(review)).containsExactly("risk-managers");
+        complete(review, "risk1", Map.of("reviewDecision", "KEEP_CLOSE_MONITORING",
+                "reviewOpinion", "Orders are back; keep visiting monthly."));
+        assertThat(pi).hasPassed("EndEvent_HighRiskReviewed").isWaitingAt("Gateway_AwaitCheck");
+        assertThat(timerDue(pi)).isEqualTo(date(START.plusMonths(2)));
+    }
+
+    @Test
+    void aCheckNotDoneByItsDeadlineGoesToRiskManagersAndStaysOpen() {
+        ProcessInstance pi = handOver("LN-LATE", "A", "RETAIL_STORE", "CREDIT", "NONE");
+        travel(Period.ofMonths(3));
+        travel(Period.ofDays(10));
+        Task followUp = task(pi, "Task_FollowUpLateCheck");
+        assertThat(candidateGroups(followUp)).containsExactly("risk-managers");
+        complete(followUp, "risk1", Map.of("followUpAction", "REMINDED_OFFICER"));
+        assertThat(pi).hasPassed("EndEvent_LateCheckFollowedUp");
+        assertThat(task(pi, "Task_PeriodicCheck").getAssignee()).isEqualTo("am1");
+    }
+
+    // ---- re-tiering by checks ------------------------------------------------------------------
+
+    @Test
+    void checkAnswersMoveTheTierUpAndBackDown() {
+        ProcessInstance pi = handOver("LN-MOVE", "A", "RETAIL_STORE", "CREDIT", "NONE");
+        travel(Period.ofMonths(3));
+        complete(task(pi, "Task_PeriodicCheck"), "am1", answers("RETAIL_STORE", "OFF_SITE", "CONCERN"));
+        assertThat(var(pi, "monitoringTier")).isEqualTo("T2");
+        assertThat(register.find("LN-MOVE").orElseThrow().tier()).isEqualTo("T2");
+        LocalDateTime now = START.plusMonths(3);
+        assertThat(timerDue(pi)).as("the watch rhythm starts at once").isEqualTo(date(now.plusMonths(1)));
+
+        travelTo(now.plusMonths(1));
+        complete(task(pi, "Task_PeriodicCheck"), "am1", answers("RETAIL_STORE", "OFF_SITE", "NORMAL",
+                "checkSalesChangePercent", -35));
+        assertThat(var(pi, "monitoringTier")).as("sales fell over 30%").isEqualTo("T2");
+
+        travelTo(now.plusMonths(2));
+        complete(task(pi, "Task_PeriodicCheck"), "am1", answers("RETAIL_STORE", "OFF_SITE", "SERIOUS"));
+        assertThat(var(pi, "monitoringTier")).isEqualTo("T3");
+        complete(task(pi, "Task_ReviewHighRiskLoan"), "risk1", Map.of("reviewDecision", "FREEZE_UNDRAWN_LIMIT",
+                "reviewOpinion", "Freeze until the owner explains the losses."));
+
+        travelTo(now.plusMonths(3));
+        assertThat(var(pi, "checkKind")).isEqualTo("ON_SITE");
+        complete(task(pi, "Task_PeriodicCheck"), "am1", answers("RETAIL_STORE", "ON_SITE", "NORMAL"));
+        assertThat(var(pi, "monitoringTier")).as("a clean visit returns the loan to its base tier").isEqualTo("T1");
+        assertThat(timerDue(pi)).isEqualTo(date(now.plusMonths(6)));
+    }
+
+    @Test
+    void impairedSecurityMakesTheLoanHighRisk() {
+        ProcessInstance pi = handOver("LN-SEC", "A", "LIGHT_MANUFACTURING", "MORTGAGE", "PROPERTY");
+        travel(Period.ofMonths(3));
+        complete(task(pi, "Task_PeriodicCheck"), "am1", answers("LIGHT_MANUFACTURING", "OFF_SITE", "NORMAL",
+                "checkCollateralIntact", "NO", "checkCollateralValue", 100000, "checkCollateralInsured", "NO"));
+        assertThat(var(pi, "monitoringTier")).isEqualTo("T3");
+        assertThat(var(pi, "tierReason").toString()).contains("collateral");
+    }
+
+    @Test
+    void theChecklistRequiresTheSectionOfTheLoansIndustryOnly() {
+        ProcessInstance pi = handOver("LN-FORM", "A", "CATERING", "CREDIT", "NONE");
+        travel(Period.ofMonths(3));
+        Task check = task(pi, "Task_PeriodicCheck");
+        Map<String, Object> retailAnswers = answers("RETAIL_STORE", "OFF_SITE", "NORMAL");
+        assertThatThrownBy(() -> complete(check, "am1", retailAnswers))
+                .hasMessageContaining("checkCateringFootfall").hasMessageNotContaining("checkStoreFootfall")
+                .hasMessageNotContaining("checkVisitDate");
+        assertThat(openTasks(pi)).extracting(Task::getId).containsExactly(check.getId());
+        complete(check, "am1", answers("CATERING", "OFF_SITE", "NORMAL"));
+        assertThat(pi).isWaitingAt("Gateway_AwaitCheck");
+    }
+
+    // ---- early warnings ----------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}: tier {1}, task for {2}")
+    @CsvSource(nullValues = "none", value = {
+            "OVERDUE_PAYMENT, T2, account-managers, am1",
+            "NEW_BUREAU_OVERDUE, T3, risk-managers, none",
+            "SALES_DROP, T2, account-managers, am1",
+            "LITIGATION, T3, risk-managers, none",
+            "OWNER_CHANGE, T2, investigators, none",
+            "COLLATERAL_LOSS, T3, risk-managers, none"})
+    void eachWarningReTiersAtOnceAndRaisesATaskForTheRightRole(String type, String tier, String group, String assignee) {
+        ProcessInstance pi = handOver("LN-W", "A", "LIGHT_MANUFACTURING", "MORTGAGE", "PROPERTY");
+        travel(Period.ofDays(20));
+        var outcome = monitoring.raise(event("core-1", "LN-W", type));
+        assertThat(outcome.tierBefore()).isEqualTo("T1");
+        assertThat(outcome.tierAfter()).isEqualTo(tier);
+        assertThat(var(pi, "monitoringTier")).isEqualTo(tier);
+        assertThat(register.find("LN-W").orElseThrow().tier()).isEqualTo(tier);
+        assertThat(pi).as("the waiting check was rescheduled for the new tier").hasPassed("EndEvent_CheckRescheduled");
+        assertThat(timerDue(pi)).isEqualTo(date(START.plusDays(20).plusMonths(1)));
+
+        Task warning = task(pi, "Task_HandleWarning");
+        assertThat(candidateGroups(warning)).containsExactly(group);
+        assertThat(warning.getAssignee()).isEqualTo(assignee);
+        assertThat(warning.getName()).contains(type.equals("LITIGATION") ? "Litigation" : "");
+        assertThat(engine.getTaskService().getVariableLocal(warning.getId(), "warningType")).isEqualTo(type);
+        complete(warning, assignee == null ? "risk1" : assignee, Map.of("warningConfirmed", "YES",
+                "warningAction", "CONTACTED_CUSTOMER", "warningFindings", "Spoke to the owner, confirmed."));
+        assertThat(pi).hasPassed("EndEvent_WarningHandled");
+    }
+
+    @Test
+    void theSameEventTwiceIsHandledOnceAndBadEventsChangeNothing() {
+        ProcessInstance pi = handOver("LN-IDEM", "A", "RETAIL_STORE", "CREDIT", "NONE");
+        var first = monitoring.raise(event("core-7", "LN-IDEM", "LITIGATION"));
+        var again = monitoring.raise(event("core-7", "LN-IDEM", "LITIGATION"));
+        assertThat(first.duplicate()).isFalse();
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.tierAfter()).isEqualTo("T3");
+        assertThat(tasks(pi, "Task_HandleWarning")).hasSize(1);
+
+        assertRefused(() -> monitoring.raise(event("core-7", "LN-IDEM", "SALES_DROP")), 409, "eventId");
+        assertRefused(() -> monitoring.raise(event("core-8", "LN-NOPE", "LITIGATION")), 404, "loanNumber");
+        assertRefused(() -> monitoring.raise(event("core-9", "LN-IDEM", "FIRE")), 400, "type");
+        assertRefused(() -> monitoring.raise(new LoanEvent("core-10", "LN-IDEM", "SALES_DROP", LocalDate.of(2026, 1, 4),
+                null, null, new BigDecimal("-12"), null, "core")), 400, "salesChangePercent");
+        assertRefused(() -> monitoring.raise(new LoanEvent("core-11", "LN-IDEM", "OVERDUE_PAYMENT", LocalDate.of(2026, 1, 4),
+                null, null, null, null, "core")), 400, "daysOverdue");
+        assertRefused(() -> monitoring.raise(new LoanEvent("bad id!", "LN-IDEM", "LITIGATION", LocalDate.of(2027, 1, 1),
+                null, null, null, null, "core")), 400, "occurredOn");
+        assertThat(tasks(pi, "Task_HandleWarning")).hasSize(1);
+        assertThat(register.events()).hasSize(1);
+    }
+
+    @Test
+    void anOfficerReportsAWarningThroughTheStartForm() {
+        ProcessInstance pi = handOver("LN-OFF", "A", "RETAIL_STORE", "CREDIT", "NONE");
+        engine.getIdentityService().setAuthenticatedUserId("inv1");
+        Map<String, Object> form = new HashMap<>(Map.of("warningLoanNumber", "LN-OFF", "warningType", "OWNER_CHANGE",
+                "warningOccurredOn", "2026-01-04", "warningDescription", "The owner sold the shop to his cousin."));
+        var report = engine.getFormService().submitStartForm(definitionId("early-warning-report"), form);
+        assertThat(report).isEnded().hasPassed("EndEvent_WarningRecorded");
+        assertThat(task(pi, "Task_HandleWarning")).satisfies(t -> assertThat(candidateGroups(t)).containsExactly("investigators"));
+        assertThat(engine.getTaskService().getVariableLocal(task(pi, "Task_HandleWarning").getId(), "warningSource"))
+                .isEqualTo("inv1");
+
+        form.put("warningLoanNumber", "LN-MISSING");
+        assertThatThrownBy(() -> engine.getFormService().submitStartForm(definitionId("early-warning-report"), form))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("LN-MISSING");
+        form.put("warningLoanNumber", "LN-OFF");
+        form.put("warningType", "SALES_DROP");
+        assertThatThrownBy(() -> engine.getFormService().submitStartForm(definitionId("early-warning-report"), form))
+                .hasMessageContaining("warningSalesChangePercent");
+        assertThat(register.events()).hasSize(1);
+    }
+
+    // ---- overdue, collection, classification, closure ---------------------------------------
+
+    @Test
+    void overdueOverThirtyDaysGoesThroughCollectionToLegalReferralAndWriteOff() {
+        ProcessInstance pi = handOver("LN-NPL", "B", "LOGISTICS", "CREDIT", "NONE");
+        monitoring.reportOverdue("LN-NPL", 10, new BigDecimal("150000"));
+        assertThat(register.find("LN-NPL").orElseThrow().classification()).isEqualTo("SPECIAL_MENTION");
+        assertThat(var(pi, "monitoringTier")).isEqualTo("T2");
+        assertThat(pi).isWaitingAt("Gateway_AwaitCheck");
+
+        monitoring.reportOverdue("LN-NPL", 31, new BigDecimal("150000"));
+        assertThat(var(pi, "monitoringTier")).isEqualTo("T3");
+        Task reminder = task(pi, "Task_SendPaymentReminder");
+        assertThat(candidateGroups(reminder)).containsExactly("central-operations");
+        assertThat(tasks(pi, "Task_PeriodicCheck")).as("collection replaces routine checks").isEmpty();
+        complete(reminder, "ops1", Map.of("reminderChannel", "PHONE", "reminderReached", "YES"));
+
+        travel(Period.ofDays(7));
+        Task visit = task(pi, "Task_VisitBorrower");
+        assertThat(visit.getAssignee()).isEqualTo("am1");
+        complete(visit, "am1", Map.of("visitDate", "2026-01-12", "repaymentWillingness", "LOW",
+                "visitFindings", "Trucks idle, owner promises to pay next month."));
+        complete(task(pi, "Task_EscalateCollection"), "risk1", Map.of("collectionDecision", "CONTINUE_COLLECTION",
+                "escalationOpinion", "Give him one more round."));
+        monitoring.reportOverdue("LN-NPL", 100, new BigDecimal("150000"));
+        assertThat(register.find("LN-NPL").orElseThrow().classification()).isEqualTo("SUBSTANDARD");
+
+        travel(Period.ofDays(7));
+        complete(task(pi, "Task_VisitBorrower"), "am1", Map.of("visitDate", "2026-01-19", "repaymentWillingness", "NONE",
+                "visitFindings", "The owner refuses to pay anything."));
+        complete(task(pi, "Task_EscalateCollection"), "risk1", Map.of("collectionDecision", "REFER_TO_LEGAL",
+                "escalationOpinion", "Sue and freeze the trucks."));
+        complete(task(pi, "Task_ReferToLegal"), "risk1", Map.of("lawFirm", "County Law Office", "legalClaimAmount", 150000,
+                "legalReferredOn", "2026-01-20"));
+        monitoring.reportOverdue("LN-NPL", 300, new BigDecimal("150000"));
+        assertThat(register.find("LN-NPL").orElseThrow().classification()).isEqualTo("DOUBTFUL");
+
+        complete(task(pi, "Task_DecideWriteOff"), "risk1", Map.of("writeOffDecision", "KEEP_PURSUING",
+                "writeOffOpinion", "The court case is still open."));
+        travel(Period.ofMonths(3));
+        monitoring.reportOverdue("LN-NPL", 400, new BigDecimal("150000"));
+        assertThat(register.find("LN-NPL").orElseThrow().classification()).isEqualTo("LOSS");
+        assertRefused(() -> complete(task(pi, "Task_DecideWriteOff"), "risk1", Map.of("writeOffDecision", "WRITE_OFF",
+                "writeOffOpinion", "Nothing left to recover.")), -1, "writeOffApprovalReference");
+        complete(task(pi, "Task_DecideWriteOff"), "risk1", Map.of("writeOffDecision", "WRITE_OFF",
+                "writeOffApprovalReference", "HX-2026-17", "writeOffOpinion", "Nothing left to recover."));
+        runJobs(pi);
+        assertThat(pi).isEnded().hasPassed("EndEvent_WriteOffApproved", "Task_CloseWrittenOffLoan", "EndEvent_LoanWrittenOff");
+        assertThat(register.find("LN-NPL").orElseThrow().status()).isEqualTo("WRITTEN_OFF");
+    }
+
+    @Test
+    void arrearsClearedDuringCollectionResumeRoutineChecksWithoutUpgradingTheClassification() {
+        ProcessInstance pi = handOver("LN-CURE", "A", "AGRICULTURE", "GUARANTEED", "GUARANTEE_COMPANY");
+        monitoring.reportOverdue("LN-CURE", 45, new BigDecimal("90000"));
+        assertThat(pi).isWaitingAt("Task_SendPaymentReminder");
+        complete(task(pi, "Task_SendPaymentReminder"), "ops1", Map.of("reminderChannel", "SMS", "reminderReached", "NO"));
+        travel(Period.ofDays(3));
+        monitoring.reportOverdue("LN-CURE", 0, new BigDecimal("85000"));
+        assertThat(pi).hasPassed("Boundary_ArrearsCleared").isWaitingAt("Gateway_AwaitCheck");
+        LoanRecord loan = register.find("LN-CURE").orElseThrow();
+        assertThat(loan.classification()).isEqualTo("SPECIAL_MENTION");
+        assertThat(loan.tier()).as("only a check lowers the tier").isEqualTo("T3");
+        assertThat(timerDue(pi)).isEqualTo(date(START.plusDays(3).plusMonths(1)));
+    }
+
+    @Test
+    void repaymentInFullEndsMonitoringAndLaterEventsAreRefused() {
+        ProcessInstance pi = handOver("LN-PAID", "A", "FMCG_WHOLESALE", "CREDIT", "NONE");
+        monitoring.raise(event("core-20", "LN-PAID", "SALES_DROP"));
+        assertThat(tasks(pi, "Task_HandleWarning")).hasSize(1);
+        monitoring.raise(new LoanEvent("core-21", "LN-PAID", "REPAID_IN_FULL", LocalDate.of(2026, 1, 5), null, null, null,
+                null, "core"));
+        runJobs(pi);
+        assertThat(pi).isEnded().hasPassed("Boundary_RepaidInFull", "Task_CloseRepaidLoan", "EndEvent_LoanRepaid");
+        assertThat(openTasks(pi)).as("open warnings end with the loan").isEmpty();
+        LoanRecord loan = register.find("LN-PAID").orElseThrow();
+        assertThat(loan.status()).isEqualTo("REPAID");
+        assertThat(loan.outstandingBalance()).isZero();
+        assertRefused(() -> monitoring.raise(event("core-22", "LN-PAID", "LITIGATION")), 409, "loanNumber");
+        assertRefused(() -> monitoring.reportOverdue("LN-PAID", 5, BigDecimal.ONE), 409, "loanNumber");
+    }
+
+    @Test
+    void aRetriedHandOverStartsMonitoringOnce() {
+        LoanRecord loan = loan("LN-TWICE", "A", "RETAIL_STORE", "CREDIT", "NONE");
+        assertThat(monitoring.handOver(loan)).isTrue();
+        assertThat(monitoring.handOver(loan)).isFalse();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("LN-TWICE").count())
+                .isEqualTo(1);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    ProcessInstance handOver(String number, String grade, String industry, String product, String guarantee) {
+        monitoring.handOver(loan(number, grade, industry, product, guarantee));
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+    }
+
+    LoanRecord loan(String number, String grade, String industry, String product, String guarantee) {
+        String tier = monitoring.initialTier(grade, product, guarantee, industry);
+        return new LoanRecord(number, "APP-" + number, "origination-pi", "Customer " + number, industry, product, guarantee,
+                grade, 80, new BigDecimal("200000"), new BigDecimal("200000"), 24, START.toLocalDate(),
+                START.toLocalDate().plusMonths(24), new BigDecimal("200000"), 0, "NORMAL", tier, "am1", "inv1", "apr1", "ACTIVE");
+    }
+
+    static LoanEvent event(String id, String loanNumber, String type) {
+        return new LoanEvent(id, loanNumber, type, LocalDate.of(2026, 1, 4), type.equals("OVERDUE_PAYMENT") ? 3 : null, null,
+                type.equals("SALES_DROP") ? new BigDecimal("-42") : null, "Reported by core banking", "core");
+    }
+
+    /** A complete checklist for the loan's industry and check kind; extra pairs override or add answers. */
+    static Map<String, Object> answers(String industry, String kind, String conclusion, Object... extra) {
+        Map<String, Object> a = new HashMap<>(Map.of("checkRepaymentOnTime", "YES", "checkBankFlowsConsistent", "YES",
+                "checkSalesChangePercent", 4, "checkNewBureauIssues", "NO", "checkNewExternalDebt", "NO",
+                "checkOwnerInCharge", "YES", "checkConclusion", conclusion, "checkFindings", "Routine check."));
+        if (kind.equals("ON_SITE")) {
+            a.putAll(Map.of("checkVisitDate", "2026-02-05", "checkPremisesOperating", "YES", "checkInventoryMatches", "YES"));
+        }
+        a.putAll(switch (industry) {
+            case "AGRICULTURE" -> Map.of("checkCropCondition", "GOOD", "checkWeatherDamage", "NO");
+            case "CATERING" -> Map.of("checkCateringFootfall", "STABLE", "checkCateringLicenceValid", "YES");
+            case "FMCG_WHOLESALE" -> Map.of("checkWholesaleReceivableDays", 35, "checkWholesaleKeyCustomerLost", "NO");
+            case "LIGHT_MANUFACTURING" -> Map.of("checkFactoryOrderBacklogMonths", 4, "checkFactoryCapacityUsePercent", 75);
+            case "LOGISTICS" -> Map.of("checkFleetUtilisationPercent", 80, "checkLogisticsContractLost", "NO");
+            default -> Map.of("checkStoreLeaseMonthsLeft", 30, "checkStoreFootfall", "STABLE");
+        });
+        for (int i = 0; i < extra.length; i += 2) {
+            a.put((String) extra[i], extra[i + 1]);
+        }
+        return a;
+    }
+
+    void complete(Task task, String user, Map<String, Object> variables) {
+        engine.getIdentityService().setAuthenticatedUserId(user);
+        try {
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    /** Moves the clock forward and runs every job that has fallen due, as the job executor would. */
+    void travel(Period period) {
+        travelTo(LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()).plus(period));
+    }
+
+    void travelTo(LocalDateTime when) {
+        ClockUtil.setCurrentTime(date(when));
+        runDueJobs();
+    }
+
+    void runDueJobs() {
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = engine.getManagementService().createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(j -> engine.getManagementService().executeJob(j.getId()));
+        }
+    }
+
+    void runJobs(ProcessInstance pi) {
+        engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).list()
+                .forEach(j -> engine.getManagementService().executeJob(j.getId()));
+    }
+
+    Date timerDue(ProcessInstance pi) {
+        return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId("Timer_CheckDue")
+                .singleResult().getDuedate();
+    }
+
+    Object var(ProcessInstance pi, String name) {
+        return engine.getRuntimeService().getVariable(pi.getId(), name);
+    }
+
+    Task task(ProcessInstance pi, String key) {
+        List<Task> found = tasks(pi, key);
+        assertThat(found).as("open %s", key).hasSize(1);
+        return found.get(0);
+    }
+
+    List<Task> tasks(ProcessInstance pi, String key) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).list();
+    }
+
+    List<Task> openTasks(ProcessInstance pi) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).list();
+    }
+
+    List<String> candidateGroups(Task task) {
+        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType())).map(l -> l.getGroupId()).toList();
+    }
+
+    String definitionId(String key) {
+        return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+                .singleResult().getId();
+    }
+
+    static void assertRefused(Runnable action, int status, String field) {
+        assertThatThrownBy(action::run).satisfies(e -> {
+            if (status > 0) {
+                assertThat(e).isInstanceOf(LoanEventRefused.class);
+                assertThat(((LoanEventRefused) e).status()).isEqualTo(status);
+                assertThat(((LoanEventRefused) e).violations()).extracting(v -> v.field()).contains(field);
+            } else {
+                assertThat(e).hasMessageContaining(field);
+            }
+        });
+    }
+
+    static Date date(LocalDateTime t) {
+        return Date.from(t.atZone(ZoneId.systemDefault()).toInstant());
+    }
+}
