@@ -3,8 +3,10 @@ package cn.smartfactory.lending.origination;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -27,12 +29,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import cn.smartfactory.lending.investigation.InvestigationRecord;
+import cn.smartfactory.lending.monitoring.LoanEvent;
+import cn.smartfactory.lending.monitoring.LoanMonitoring;
 
 /**
  * Demo profile: on the first start only (no loan in the history yet), puts a few applications at
  * different stations of the line so every inbox has work — investigation and bureau query, single
- * approval, both signatures of a dual approval, a committee vote, contract signing. Each step is
- * taken as the demo staff would, through the same listeners and checks.
+ * approval, both signatures of a dual approval, a committee vote, contract signing — and one loan
+ * disbursed into post-loan monitoring with a sales-drop warning for its account manager. Each step
+ * is taken as the demo staff would, through the same listeners and checks.
  */
 @Component
 @Profile("demo")
@@ -47,9 +52,12 @@ public class DemoLoans {
     private final IdentityService identityService;
     private final ManagementService managementService;
     private final HistoryService historyService;
+    private final LoanMonitoring monitoring;
 
     public DemoLoans(RepositoryService repositoryService, FormService formService, TaskService taskService,
-                     IdentityService identityService, ManagementService managementService, HistoryService historyService) {
+                     IdentityService identityService, ManagementService managementService, HistoryService historyService,
+                     LoanMonitoring monitoring) {
+        this.monitoring = monitoring;
         this.repositoryService = repositoryService;
         this.formService = formService;
         this.taskService = taskService;
@@ -89,7 +97,22 @@ public class DemoLoans {
                 "approvalOpinion", "抵押充足 Collateral sufficient"));
         complete(manufacturing, "Task_ApproveSecondSignature", "apr3", Map.of("approvalDecision", "APPROVE",
                 "approvalOpinion", "同意 Agree"));
-        LOG.info("Demo profile: 6 sample applications added at different stations of the line");
+        // Disbursed and monitored: the account manager has a sales-drop warning to handle.
+        ProcessInstance disbursed = apply("am1", "3-retail-store");
+        dueDiligence(disbursed, "3-retail-store", "inv2", "ops2");
+        complete(disbursed, "Task_ApproveSingle", "apr1", Map.of("approvalDecision", "APPROVE",
+                "approvalOpinion", "经营稳定,同意 Stable business; agree"));
+        String today = LocalDate.now().toString();
+        complete(disbursed, "Task_SignContract", "ops1", Map.of("contractNumber", "HT-DEMO-0001", "contractSignedOn", today,
+                "conditionsFulfilled", true));
+        complete(disbursed, "Task_Disburse", "ops1", Map.of("disbursedAmount", 100000, "disbursementAccount",
+                "6222020200112233", "disbursedOn", today));
+        drainJobs(disbursed);
+        String loanNumber = historyService.createHistoricVariableInstanceQuery().processInstanceId(disbursed.getId())
+                .variableName(LoanVariables.LOAN_NUMBER).singleResult().getValue().toString();
+        monitoring.raise(new LoanEvent("demo-sales-drop-" + loanNumber, loanNumber, "SALES_DROP", LocalDate.now(), null, null,
+                new BigDecimal("-35"), "POS turnover down 35% on the quarter 收银流水环比下降35%", "demo"));
+        LOG.info("Demo profile: 7 sample applications added at different stations of the line, one in post-loan monitoring");
     }
 
     private ProcessInstance apply(String accountManager, String workedCase) {

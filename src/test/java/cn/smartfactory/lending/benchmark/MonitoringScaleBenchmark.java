@@ -39,7 +39,12 @@ public final class MonitoringScaleBenchmark {
     public static final int ACCOUNT_MANAGERS = 50;
 
     /** The measured figures. */
-    public record Result(int loans, double startSeconds, long dueJobs, double drainSeconds, int inboxOpenTasks,
+    /**
+     * @param dueJobs  checks due when the clock moves a quarter ahead
+     * @param ranJobs  timer jobs the executor ran: the due checks plus the late-check escalations of T2/T3
+     *                 checks whose deadline also passed within the quarter (each job creates one task)
+     */
+    public record Result(int loans, double startSeconds, long dueJobs, long ranJobs, double drainSeconds, int inboxOpenTasks,
                          double myTasksP50Ms, double myTasksP95Ms, double countP95Ms, double groupInboxP95Ms,
                          double exportSeconds, int exportBytes) {
 
@@ -48,7 +53,7 @@ public final class MonitoringScaleBenchmark {
         }
 
         public double jobsPerSecond() {
-            return dueJobs / drainSeconds;
+            return ranJobs / drainSeconds;
         }
 
         public double exportRowsPerSecond() {
@@ -60,11 +65,11 @@ public final class MonitoringScaleBenchmark {
             return String.format("""
                     loans                         %,d
                     hand-over (register+start)    %.1f s = %.0f loans/s
-                    checks due after a quarter    %,d jobs, drained in %.1f s = %.0f jobs/s
+                    checks due after a quarter    %,d; job executor ran %,d timer jobs in %.1f s = %.0f jobs/s
                     AM inbox with %,d open tasks: my tasks first page p50 %.1f ms, p95 %.1f ms; count p95 %.1f ms; \
                     group inbox first page p95 %.1f ms
                     portfolio export              %.1f s = %.0f rows/s (%,d bytes)""", loans, startSeconds,
-                    startsPerSecond(), dueJobs, drainSeconds, jobsPerSecond(), inboxOpenTasks, myTasksP50Ms, myTasksP95Ms,
+                    startsPerSecond(), dueJobs, ranJobs, drainSeconds, jobsPerSecond(), inboxOpenTasks, myTasksP50Ms, myTasksP95Ms,
                     countP95Ms, groupInboxP95Ms, exportSeconds, exportRowsPerSecond(), exportBytes);
         }
     }
@@ -95,16 +100,22 @@ public final class MonitoringScaleBenchmark {
             ManagementService management = engine.getManagementService();
             TaskService tasks = engine.getTaskService();
 
-            // 1. Hand over N loans (80% T1, 15% T2, 5% T3) from 4 threads.
+            // 1. Hand over N loans (80% T1, 15% T2, 5% T3) from 4 threads, in batches of a tenth with the
+            // planner statistics refreshed after each, as autovacuum's autoanalyze would do while a
+            // portfolio grows (the benchmark must not depend on the server running autovacuum).
             ExecutorService pool = Executors.newFixedThreadPool(4);
             long t0 = System.nanoTime();
-            List<Future<?>> started = new ArrayList<>();
-            for (int i = 0; i < loans; i++) {
-                LoanRecord loan = loan(monitoring, i);
-                started.add(pool.submit(() -> monitoring.handOver(loan)));
-            }
-            for (Future<?> f : started) {
-                f.get();
+            int batch = Math.max(1, loans / 10);
+            for (int from = 0; from < loans; from += batch) {
+                List<Future<?>> started = new ArrayList<>();
+                for (int i = from; i < Math.min(loans, from + batch); i++) {
+                    LoanRecord loan = loan(monitoring, i);
+                    started.add(pool.submit(() -> monitoring.handOver(loan)));
+                }
+                for (Future<?> f : started) {
+                    f.get();
+                }
+                analyze(platform);
             }
             double startSeconds = seconds(t0);
             pool.shutdown();
@@ -113,6 +124,7 @@ public final class MonitoringScaleBenchmark {
             ClockUtil.setCurrentTime(Date.from(LocalDate.now().plusMonths(3).plusDays(1)
                     .atStartOfDay(ZoneId.systemDefault()).toInstant()));
             long due = management.createJobQuery().executable().count();
+            long tasksBefore = tasks.createTaskQuery().count();
             JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
             int inboxTasks = Math.max(1, loans / 10);
             long t1 = System.nanoTime();
@@ -151,17 +163,22 @@ public final class MonitoringScaleBenchmark {
             }
             executor.shutdown();
             drained += seconds(t2);
+            long ran = tasks.createTaskQuery().count() - tasksBefore;
 
             // 5. Portfolio export of every loan.
             long t3 = System.nanoTime();
             byte[] export = platform.getBean(PortfolioExport.class).export();
             double exportSeconds = seconds(t3);
-            return new Result(loans, startSeconds, due, drained, open, percentile(mine, 50), percentile(mine, 95),
+            return new Result(loans, startSeconds, due, ran, drained, open, percentile(mine, 50), percentile(mine, 95),
                     percentile(counts, 95), percentile(group, 95), exportSeconds, export.length);
         } finally {
             ClockUtil.reset();
             platform.close();
         }
+    }
+
+    private static void analyze(ConfigurableApplicationContext platform) {
+        platform.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("ANALYZE").update();
     }
 
     static LoanRecord loan(LoanMonitoring monitoring, int i) {

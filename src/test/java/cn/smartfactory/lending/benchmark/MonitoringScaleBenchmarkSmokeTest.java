@@ -16,6 +16,7 @@ class MonitoringScaleBenchmarkSmokeTest {
         System.out.println(result);
         assertThat(result.loans()).isEqualTo(200);
         assertThat(result.dueJobs()).as("every loan's first check falls due within the quarter").isEqualTo(200);
+        assertThat(result.ranJobs()).as("each due check, plus late-check escalations").isGreaterThanOrEqualTo(200);
         assertThat(result.inboxOpenTasks()).isGreaterThanOrEqualTo(20);
         assertThat(result.startsPerSecond()).isPositive();
         assertThat(result.jobsPerSecond()).isPositive();

@@ -236,7 +236,9 @@ class PostLoanMonitoringProcessTest {
         Task warning = task(pi, "Task_HandleWarning");
         assertThat(candidateGroups(warning)).containsExactly(group);
         assertThat(warning.getAssignee()).isEqualTo(assignee);
-        assertThat(warning.getName()).contains(type.equals("LITIGATION") ? "Litigation" : "");
+        assertThat(warning.getName()).endsWith((String) RULES.evaluateSingle(LoanMonitoring.WARNING_ROUTING,
+                Map.of("eventType", type)).get("nameEn"));
+        assertThat(warning.getDueDate()).as("due within the routing table's time limit").isAfter(ClockUtil.getCurrentTime());
         assertThat(engine.getTaskService().getVariableLocal(warning.getId(), "warningType")).isEqualTo(type);
         complete(warning, assignee == null ? "risk1" : assignee, Map.of("warningConfirmed", "YES",
                 "warningAction", "CONTACTED_CUSTOMER", "warningFindings", "Spoke to the owner, confirmed."));

@@ -135,6 +135,18 @@ class LoanOriginationRestTest {
             assertThat(loan.accountManager()).isEqualTo("am2");
             assertThat(loan.investigators()).isEqualTo("inv2");
             assertThat(loan.approvers()).isEqualTo("apr2");
+
+            // ...and started its monitoring; a warning from core banking re-tiers it once, however often it is sent.
+            Map<String, Object> warning = Map.of("eventId", "cb-" + loanNumber, "loanNumber", loanNumber,
+                    "type", "LITIGATION", "occurredOn", java.time.LocalDate.now().toString());
+            assertThat(post("ops2", "/api/loan-events", warning).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            ResponseEntity<JsonNode> repeated = post("ops2", "/api/loan-events", warning);
+            assertThat(repeated.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(repeated.getBody().get("duplicate").asBoolean()).isTrue();
+            assertThat(loanRegister.find(loanNumber).orElseThrow().tier()).isEqualTo("T3");
+            assertThat(loanRegister.findEvent("cb-" + loanNumber).orElseThrow().tierAfter()).isEqualTo("T3");
+            assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("post-loan-monitoring")
+                    .processInstanceBusinessKey(loanNumber).count()).isEqualTo(1);
         }
 
         void secondSignatureBySameApproverRefused() {

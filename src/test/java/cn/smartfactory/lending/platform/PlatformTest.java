@@ -134,7 +134,8 @@ class PlatformTest {
     void demoProfileLeavesWorkInEveryInboxOnceOnly() {
         var tasks = engine.getTaskService();
         for (String station : List.of("Task_InvestigateOnSite", "Task_QueryCreditBureau", "Task_ApproveSingle",
-                "Task_ApproveFirstSignature", "Task_ApproveSecondSignature", "Task_CommitteeVote", "Task_SignContract")) {
+                "Task_ApproveFirstSignature", "Task_ApproveSecondSignature", "Task_CommitteeVote", "Task_SignContract",
+                "Task_HandleWarning")) {
             assertThat(tasks.createTaskQuery().taskDefinitionKey(station).count()).as(station).isPositive();
         }
         long loans = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("loan-origination").count();
