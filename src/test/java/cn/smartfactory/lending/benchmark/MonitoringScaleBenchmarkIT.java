@@ -6,8 +6,12 @@ import org.junit.jupiter.api.Test;
 
 import cn.smartfactory.lending.platform.PostgresTestServer;
 
-/** Keeps the scale benchmark from rotting: 200 loans through every stage, with the figures sane. */
-class MonitoringScaleBenchmarkSmokeTest {
+/**
+ * Keeps the scale benchmark from rotting: 200 loans through every stage, with the figures sane. An
+ * integration test (failsafe's own JVM) because it starts a second platform whose engine, like the
+ * Spring Boot tests' one, is called "default".
+ */
+class MonitoringScaleBenchmarkIT {
 
     @Test
     void everyStageRunsOnASmallPortfolio() throws Exception {
@@ -15,7 +19,8 @@ class MonitoringScaleBenchmarkSmokeTest {
         MonitoringScaleBenchmark.Result result = MonitoringScaleBenchmark.run(200);
         System.out.println(result);
         assertThat(result.loans()).isEqualTo(200);
-        assertThat(result.dueJobs()).as("every loan's first check falls due within the quarter").isEqualTo(200);
+        assertThat(result.dueJobs()).as("every loan's first check falls due within the quarter (plus the demo profile's"
+                + " monitored sample loan, when the test configuration seeds it)").isBetween(200L, 201L);
         assertThat(result.ranJobs()).as("each due check, plus late-check escalations").isGreaterThanOrEqualTo(200);
         assertThat(result.inboxOpenTasks()).isGreaterThanOrEqualTo(20);
         assertThat(result.startsPerSecond()).isPositive();
