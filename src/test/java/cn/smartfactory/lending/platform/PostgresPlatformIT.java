@@ -51,7 +51,7 @@ class PostgresPlatformIT {
                     .count()).as("an unchanged table is not deployed again").isEqualTo(1);
             assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(15);
             assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-                    .processDefinitionKey("loan-origination").count()).as("demo loans only on the first start").isEqualTo(6);
+                    .processDefinitionKey("loan-origination").count()).as("demo loans only on the first start").isEqualTo(7);
         }
     }
 }
