@@ -1,6 +1,7 @@
 package cn.smartfactory.lending.benchmark;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -129,11 +130,16 @@ public final class MonitoringScaleBenchmark {
             int inboxTasks = Math.max(1, loans / 10);
             long t1 = System.nanoTime();
             executor.start();
-            while (tasks.createTaskQuery().count() < inboxTasks) {
+            Progress opening = new Progress("creating " + inboxTasks + " check tasks");
+            for (long count; (count = tasks.createTaskQuery().count()) < inboxTasks; ) {
+                opening.check(count);
                 Thread.sleep(100);
             }
             executor.shutdown();
             double drained = seconds(t1);
+            // Jobs acquired but not run before the pause stay locked until their lock expires (5 minutes
+            // of engine time); with the clock frozen that would be never, so let the locks run out.
+            ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(10).toMillis()));
 
             // 3. The account managers' inbox with about N/10 open check tasks.
             int open = (int) tasks.createTaskQuery().count();
@@ -158,7 +164,9 @@ public final class MonitoringScaleBenchmark {
             // 4. Drain the rest of the quarter's checks.
             long t2 = System.nanoTime();
             executor.start();
-            while (management.createJobQuery().executable().count() > 0) {
+            Progress draining = new Progress("draining the quarter's checks");
+            for (long left; (left = management.createJobQuery().executable().count()) > 0; ) {
+                draining.check(left);
                 Thread.sleep(200);
             }
             executor.shutdown();
@@ -174,6 +182,26 @@ public final class MonitoringScaleBenchmark {
         } finally {
             ClockUtil.reset();
             platform.close();
+        }
+    }
+
+    /** Fails the run instead of waiting forever when a stage stops making progress for two minutes. */
+    private static final class Progress {
+        private final String stage;
+        private long last = -1;
+        private long since = System.nanoTime();
+
+        Progress(String stage) {
+            this.stage = stage;
+        }
+
+        void check(long value) {
+            if (value != last) {
+                last = value;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since > Duration.ofMinutes(2).toNanos()) {
+                throw new IllegalStateException("No progress for two minutes while " + stage + " (at " + value + ")");
+            }
         }
     }
 
