@@ -18,7 +18,8 @@ import cn.smartfactory.lending.identity.Role;
 
 /**
  * Loan events from core banking (a technical user in central operations) or officers: the six
- * warning signals and repayment in full. 201 when handled now, 200 for a repeated event id.
+ * warning signals and repayment in full. 201 when handled now, 200 for a repeated event id; refusals
+ * are answered by {@code ApiErrors}.
  */
 @RestController
 @RequestMapping("/api/loan-events")
@@ -48,17 +49,13 @@ class LoanEventController {
         LoanEvent event = new LoanEvent(body.eventId(), body.loanNumber(), body.type(), body.occurredOn(),
                 body.daysOverdue(), body.outstandingBalance(), body.salesChangePercent(), body.description(),
                 identity.getCurrentAuthentication().getUserId());
+        LoanMonitoring.EventOutcome outcome;
         try {
-            LoanMonitoring.EventOutcome outcome;
-            try {
-                outcome = monitoring.raise(event);
-            } catch (DuplicateKeyException raced) {
-                // The same event id arrived twice at once: the other request stored it, so this one is a repeat.
-                outcome = monitoring.raise(event);
-            }
-            return ResponseEntity.status(outcome.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
-        } catch (LoanEventRefused e) {
-            return ResponseEntity.status(e.status()).body(Map.of("error", e.code(), "violations", e.violations()));
+            outcome = monitoring.raise(event);
+        } catch (DuplicateKeyException raced) {
+            // The same event id arrived twice at once: the other request stored it, so this one is a repeat.
+            outcome = monitoring.raise(event);
         }
+        return ResponseEntity.status(outcome.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -14,10 +15,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 
 import cn.smartfactory.lending.investigation.InvalidInvestigationException;
 import cn.smartfactory.lending.investigation.Violation;
+import cn.smartfactory.lending.monitoring.LoanEventRefused;
 
 /**
- * Bad input to the platform's own API, answered the same way everywhere: 400 with every field and
- * the rule it breaks.
+ * Bad input to the platform's own API, answered the same way everywhere: an error code and every
+ * field with the rule it breaks.
  */
 @RestControllerAdvice
 class ApiErrors {
@@ -39,6 +41,12 @@ class ApiErrors {
                 : "body";
         Violation violation = new Violation(field, "UNREADABLE", field + " has a value of the wrong type or format",
                 field + " 的值类型或格式不正确");
-        return Map.of("error", "INVALID_INVESTIGATION", "violations", List.of(violation));
+        return Map.of("error", "UNREADABLE_REQUEST", "violations", List.of(violation));
+    }
+
+    /** A loan event that changes nothing: 400 bad input, 404 unknown loan, 409 closed loan or reused event id. */
+    @ExceptionHandler(LoanEventRefused.class)
+    ResponseEntity<Map<String, Object>> loanEventRefused(LoanEventRefused e) {
+        return ResponseEntity.status(e.status()).body(Map.of("error", e.code(), "violations", e.violations()));
     }
 }

@@ -66,13 +66,17 @@ class LoanEventApiTest {
     void badEventsAreRefusedNamingTheFieldAndChangeNothing() {
         monitoring.handOver(loan("LN-EVT-2"));
         assertRefused(post("ops1", event("cb-2001", "LN-EVT-404", "LITIGATION")), HttpStatus.NOT_FOUND, "loanNumber");
-        assertRefused(post("ops1", event("cb-2002", "LN-EVT-2", "EARTHQUAKE")), HttpStatus.BAD_REQUEST, "type");
+        ResponseEntity<JsonNode> unknownType = post("ops1", event("cb-2002", "LN-EVT-2", "EARTHQUAKE"));
+        assertRefused(unknownType, HttpStatus.BAD_REQUEST, "type");
+        assertThat(unknownType.getBody().get("error").asText()).isEqualTo("INVALID_EVENT");
         Map<String, Object> noDays = event("cb-2003", "LN-EVT-2", "OVERDUE_PAYMENT");
         noDays.remove("daysOverdue");
         assertRefused(post("ops1", noDays), HttpStatus.BAD_REQUEST, "daysOverdue");
         Map<String, Object> badDate = event("cb-2004", "LN-EVT-2", "LITIGATION");
         badDate.put("occurredOn", "22/11/2026");
-        assertRefused(post("ops1", badDate), HttpStatus.BAD_REQUEST, "occurredOn");
+        ResponseEntity<JsonNode> unreadable = post("ops1", badDate);
+        assertRefused(unreadable, HttpStatus.BAD_REQUEST, "occurredOn");
+        assertThat(unreadable.getBody().get("error").asText()).isEqualTo("UNREADABLE_REQUEST");
         assertThat(post("ops1", event("cb-2005", "LN-EVT-2", "SALES_DROP")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertRefused(post("ops1", event("cb-2005", "LN-EVT-2", "LITIGATION")), HttpStatus.CONFLICT, "eventId");
 

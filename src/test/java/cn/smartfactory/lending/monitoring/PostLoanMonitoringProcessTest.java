@@ -185,7 +185,23 @@ class PostLoanMonitoringProcessTest {
         assertThat(var(pi, "checkKind")).isEqualTo("ON_SITE");
         complete(task(pi, "Task_PeriodicCheck"), "am1", answers("RETAIL_STORE", "ON_SITE", "NORMAL"));
         assertThat(var(pi, "monitoringTier")).as("a clean visit returns the loan to its base tier").isEqualTo("T1");
+        complete(task(pi, "Task_ReviewHighRiskLoan"), "risk1", Map.of("reviewDecision", "KEEP_CLOSE_MONITORING",
+                "reviewOpinion", "Losses explained; back to normal checks."));
         assertThat(timerDue(pi)).isEqualTo(date(now.plusMonths(6)));
+    }
+
+    @Test
+    void riskManagersConfirmAHighRiskLoanLeavingT3() {
+        ProcessInstance pi = handOver("LN-DOWN", "A", "RETAIL_STORE", "CREDIT", "NONE");
+        monitoring.raise(event("core-30", "LN-DOWN", "LITIGATION"));
+        complete(task(pi, "Task_HandleWarning"), "risk1", Map.of("warningConfirmed", "NO",
+                "warningAction", "NO_ACTION_NEEDED", "warningFindings", "The suit was withdrawn last week."));
+        travel(Period.ofMonths(1));
+        assertThat(var(pi, "checkKind")).isEqualTo("ON_SITE");
+        complete(task(pi, "Task_PeriodicCheck"), "am1", answers("RETAIL_STORE", "ON_SITE", "NORMAL"));
+        assertThat(var(pi, "monitoringTier")).isEqualTo("T1");
+        assertThat(tasks(pi, "Task_ReviewHighRiskLoan")).as("a T3 visit is reviewed even when it lowers the tier")
+                .hasSize(1);
     }
 
     @Test
