@@ -1,11 +1,13 @@
 package cn.smartfactory.lending.decision;
 
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Inside the platform the risk engine reads the tables the process engine has deployed, and the
@@ -24,8 +26,16 @@ class DecisionEngineConfiguration {
         };
     }
 
+    /** Decisions of record: each evaluation is kept in the decision history Cockpit shows. */
     @Bean
+    @Primary
     DecisionRules decisionRules(DecisionService decisionService) {
         return new EngineDecisionRules(decisionService);
+    }
+
+    /** Re-computations of a decision already on record (the credit report, input checks): no history. */
+    @Bean
+    DecisionRules unrecordedDecisionRules(ProcessEngine processEngine) {
+        return new DeployedDecisionRules(processEngine, StandaloneDecisionRules.newEngine());
     }
 }

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import cn.smartfactory.lending.investigation.InvestigationValidator;
@@ -24,7 +25,9 @@ public class InvestigationCheckListener implements TaskListener {
     private final InvestigationVariables variables;
     private final InvestigationValidator validator;
 
-    public InvestigationCheckListener(InvestigationVariables variables, RiskEngine riskEngine) {
+    /** The check only validates input (product terms), so its table look-ups leave no decision history. */
+    public InvestigationCheckListener(InvestigationVariables variables,
+                                      @Qualifier("unrecordedRiskEngine") RiskEngine riskEngine) {
         this.variables = variables;
         this.validator = riskEngine.validator();
     }

@@ -3,6 +3,7 @@ package cn.smartfactory.lending.report;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,10 @@ class CreditReportConfiguration {
         return new CreditReportGenerator(Clock.systemUTC(), ZoneId.of(zone));
     }
 
+    /** The report re-derives the assessment the scoring step recorded, so it leaves no decision history of its own. */
     @Bean
-    CreditReportService creditReportService(RiskEngine riskEngine, CreditReportGenerator generator) {
+    CreditReportService creditReportService(@Qualifier("unrecordedRiskEngine") RiskEngine riskEngine,
+                                            CreditReportGenerator generator) {
         return new CreditReportService(riskEngine, generator);
     }
 }

@@ -3,9 +3,11 @@ package cn.smartfactory.lending.scoring;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.Resource;
 
 import cn.smartfactory.lending.decision.DecisionRules;
@@ -26,8 +28,16 @@ class RiskEngineConfiguration {
         }
     }
 
+    /** Assessments of record: the scoring step and the assessment API, with decision history. */
     @Bean
+    @Primary
     RiskEngine riskEngine(IndustryCatalog industries, DecisionRules rules) {
+        return new RiskEngine(industries, rules);
+    }
+
+    /** The same tables without decision history, for re-deriving an assessment already on record. */
+    @Bean
+    RiskEngine unrecordedRiskEngine(IndustryCatalog industries, @Qualifier("unrecordedDecisionRules") DecisionRules rules) {
         return new RiskEngine(industries, rules);
     }
 }

@@ -39,6 +39,13 @@ class PlatformTest {
     private ProcessResourceDeployer deployer;
     @Autowired
     private ProcessEngine engine;
+    @Autowired
+    private cn.smartfactory.lending.scoring.RiskEngine riskEngine;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("unrecordedRiskEngine")
+    private cn.smartfactory.lending.scoring.RiskEngine unrecordedRiskEngine;
+    @Autowired
+    private cn.smartfactory.lending.report.CreditReportService creditReportService;
 
     @Test
     void historyIsFullAndAuthorizationIsOn() {
@@ -69,6 +76,24 @@ class PlatformTest {
                 String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey("risk-grade").count())
                 .isEqualTo(before + 1);
+    }
+
+    @Test
+    void reDerivedAssessmentsLeaveNoDecisionHistoryButMatchTheRecordedOne() {
+        var investigation = cn.smartfactory.lending.scoring.WorkedCases.load("2-catering");
+        var history = engine.getHistoryService();
+        long before = history.createHistoricDecisionInstanceQuery().count();
+        var reDerived = unrecordedRiskEngine.assess(investigation);
+        creditReportService.report(investigation, List.of());
+        assertThat(history.createHistoricDecisionInstanceQuery().count()).as("report and re-derivation add no history")
+                .isEqualTo(before);
+        var recorded = riskEngine.assess(investigation);
+        assertThat(history.createHistoricDecisionInstanceQuery().count()).as("the assessment of record is in the history")
+                .isGreaterThan(before);
+        assertThat(reDerived.totalScore()).isEqualTo(recorded.totalScore());
+        assertThat(reDerived.grade()).isEqualTo(recorded.grade());
+        assertThat(reDerived.approvalRoute()).isEqualTo(recorded.approvalRoute());
+        assertThat(reDerived.creditLimit()).isEqualTo(recorded.creditLimit());
     }
 
     @Test

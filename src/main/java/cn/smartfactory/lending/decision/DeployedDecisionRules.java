@@ -1,0 +1,54 @@
+package cn.smartfactory.lending.decision;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+
+/**
+ * The newest deployed version of each table, like {@link EngineDecisionRules}, but evaluated
+ * without writing decision history. For re-computations of a decision already on record — the
+ * credit report re-derives the assessment the scoring step recorded, the checklist check looks up
+ * product terms — so that Cockpit shows each loan's decisions once and the database is not asked to
+ * store the same dozen evaluations three times (docs/performance.md). The table comes from the
+ * engine's deployment cache (parsed once per deployed version); looking it up is the platform's own
+ * business, so it is not subject to the caller's authorizations.
+ */
+public class DeployedDecisionRules implements DecisionRules {
+
+    private final CommandExecutor commands;
+    private final DmnEngine engine;
+
+    public DeployedDecisionRules(ProcessEngine processEngine, DmnEngine engine) {
+        this.commands = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+        this.engine = engine;
+    }
+
+    @Override
+    public List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> inputs) {
+        DmnDecision decision;
+        try {
+            decision = (DmnDecision) commands.execute(context -> context.runWithoutAuthorization(() -> context.getProcessEngineConfiguration()
+                    .getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(decisionKey)));
+        } catch (ProcessEngineException e) {
+            throw new DecisionTableException(decisionKey, inputs, "no such decision is deployed");
+        }
+        DmnDecisionResult result;
+        try {
+            result = engine.evaluateDecision(decision, inputs);
+        } catch (RuntimeException e) {
+            throw new DecisionTableException(decisionKey, "evaluation failed for inputs " + inputs + ": " + e.getMessage(), e);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(result.size());
+        result.forEach(entries -> rows.add(entries.getEntryMap()));
+        return rows;
+    }
+}

@@ -1,0 +1,152 @@
+package cn.smartfactory.lending.benchmark;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+
+import cn.smartfactory.lending.identity.Role;
+import cn.smartfactory.lending.identity.TasklistFilters;
+
+/**
+ * Tasklist at scale: N open tasks spread over the six working roles (one in five already claimed
+ * by one of ten staff of the role), then the queries Tasklist sends when a member of a role opens
+ * the platform's inbox filters — the role inbox's first page and its count, and "My tasks" — run
+ * as that user with authorization checks, as Tasklist runs them. The SQL of each query is captured
+ * and EXPLAINed on PostgreSQL, so a sequential scan shows up in the report.
+ */
+final class InboxAtScale {
+
+    static final String PROCESS = "benchmark-inbox-task";
+    static final List<Role> ROLES = List.of(Role.values()).stream().filter(Role::worksTasks).toList();
+    static final int STAFF_PER_ROLE = 10;
+    private static final int SAMPLES = 200;
+
+    /** Latencies (ms) of one role's queries and the plans' sequential scans. */
+    record Figures(String role, long inboxCount, double inboxPageP50, double inboxPageP95, double inboxCountP95,
+                   double myTasksPageP95, double myTasksCountP95, Set<String> sequentialScans) {
+    }
+
+    private InboxAtScale() {
+    }
+
+    static void deploy(ProcessEngine engine) {
+        var model = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1).startEvent("StartEvent_Work")
+                .userTask("Task_Work").name("Benchmark work item").camundaCandidateGroups("${group}")
+                .camundaAssignee("${assignee}").endEvent("EndEvent_Work").done();
+        engine.getRepositoryService().createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn", model).deploy();
+    }
+
+    static String staff(Role role, int n) {
+        return role.groupId() + "-" + n;
+    }
+
+    /** Starts {@code tasks} instances, each waiting at one task of a role; every fifth is assigned. */
+    static void seed(ProcessEngine engine, int tasks, int threads) throws Exception {
+        JobDrain.parallel(tasks, threads, i -> {
+            Role role = ROLES.get(i % ROLES.size());
+            String assignee = i % 5 == 0 ? staff(role, (i / ROLES.size()) % STAFF_PER_ROLE) : null;
+            engine.getRuntimeService().startProcessInstanceByKey(PROCESS, Variables.createVariables()
+                    .putValue("group", role.groupId()).putValue("assignee", assignee));
+        });
+    }
+
+    static Figures measure(ProcessEngine engine, Role role, StatementCounter counter, DataSource uncounted, boolean explain)
+            throws Exception {
+        FilterService filters = engine.getFilterService();
+        String inbox = filter(filters, TasklistFilters.inboxName(role));
+        String mine = filter(filters, TasklistFilters.MY_TASKS);
+        String user = staff(role, 3);
+        IdentityService identity = engine.getIdentityService();
+        identity.setAuthentication(user, List.of(role.groupId()));
+        try {
+            double[] page = new double[SAMPLES];
+            double[] count = new double[SAMPLES];
+            double[] myPage = new double[SAMPLES];
+            double[] myCount = new double[SAMPLES];
+            long inboxCount = 0;
+            for (int i = 0; i < SAMPLES; i++) {
+                long t = System.nanoTime();
+                List<?> first = filters.listPage(inbox, 0, 15);
+                page[i] = millis(t);
+                t = System.nanoTime();
+                inboxCount = filters.count(inbox);
+                count[i] = millis(t);
+                t = System.nanoTime();
+                filters.listPage(mine, 0, 15);
+                myPage[i] = millis(t);
+                t = System.nanoTime();
+                filters.count(mine);
+                myCount[i] = millis(t);
+                if (first.isEmpty()) {
+                    throw new IllegalStateException(role + " inbox is empty");
+                }
+            }
+            Set<String> scans = new LinkedHashSet<>();
+            if (explain) {
+                counter.startCapture();
+                filters.listPage(inbox, 0, 15);
+                filters.count(inbox);
+                filters.listPage(mine, 0, 15);
+                filters.count(mine);
+                for (StatementCounter.Captured q : counter.stopCapture()) {
+                    if (q.sql().stripLeading().toLowerCase().startsWith("select") && q.sql().toUpperCase().contains("ACT_RU_TASK")) {
+                        scans.addAll(sequentialScans(uncounted, q));
+                    }
+                }
+            }
+            return new Figures(role.groupId(), inboxCount, pct(page, 50), pct(page, 95), pct(count, 95), pct(myPage, 95),
+                    pct(myCount, 95), scans);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** The tables a query's plan reads by sequential scan (EXPLAIN ANALYZE on PostgreSQL). */
+    static List<String> sequentialScans(DataSource uncounted, StatementCounter.Captured query) throws Exception {
+        List<String> scans = new ArrayList<>();
+        try (Connection c = uncounted.getConnection(); PreparedStatement s = c.prepareStatement("EXPLAIN ANALYZE " + query.sql())) {
+            for (int i = 0; i < query.parameters().size(); i++) {
+                s.setObject(i + 1, query.parameters().get(i));
+            }
+            try (ResultSet plan = s.executeQuery()) {
+                while (plan.next()) {
+                    String line = plan.getString(1);
+                    int at = line.indexOf("Seq Scan on ");
+                    if (at >= 0) {
+                        scans.add(line.substring(at + "Seq Scan on ".length()).split(" ")[0]);
+                    }
+                }
+            }
+        }
+        return scans;
+    }
+
+    private static String filter(FilterService filters, String name) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            throw new IllegalStateException("No Tasklist filter " + name);
+        }
+        return filter.getId();
+    }
+
+    private static double pct(double[] values, int p) {
+        return MonitoringScaleBenchmark.percentile(values, p);
+    }
+
+    private static double millis(long start) {
+        return (System.nanoTime() - start) / 1e6;
+    }
+}
