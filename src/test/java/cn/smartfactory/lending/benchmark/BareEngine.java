@@ -66,7 +66,8 @@ final class BareEngine {
         return engine;
     }
 
-    private static Map<Object, Object> noOpBeans() {
+    /** The delegates and listeners the diagram names, each doing nothing but set its routing constants. */
+    static Map<Object, Object> noOpBeans() {
         Map<Object, Object> beans = new HashMap<>();
         for (String name : new String[] {"formRules", "segregationOfDuties", "investigationCheck", "reportLink",
                 "approvalRecorder", "committeeVoteRecorder", "disbursementCheck", "generateCreditReportDelegate",
@@ -82,7 +83,7 @@ final class BareEngine {
     }
 
     /** A delegate or listener that only sets fixed process variables (none for most). */
-    private record Constants(Map<String, Object> variables) implements JavaDelegate, ExecutionListener, TaskListener {
+    record Constants(Map<String, Object> variables) implements JavaDelegate, ExecutionListener, TaskListener {
 
         @Override
         public void execute(DelegateExecution execution) {

@@ -32,11 +32,12 @@ final class InboxAtScale {
     static final String PROCESS = "benchmark-inbox-task";
     static final List<Role> ROLES = List.of(Role.values()).stream().filter(Role::worksTasks).toList();
     static final int STAFF_PER_ROLE = 10;
-    private static final int SAMPLES = 200;
+    private static final java.util.regex.Pattern ACTUAL_ROWS = java.util.regex.Pattern.compile("actual time=[0-9.]+\\.\\.[0-9.]+ rows=([0-9]+)");
+    static final int SAMPLES = 200;
 
     /** Latencies (ms) of one role's queries and the plans' sequential scans. */
     record Figures(String role, long inboxCount, double inboxPageP50, double inboxPageP95, double inboxCountP95,
-                   double myTasksPageP95, double myTasksCountP95, Set<String> sequentialScans) {
+                   double myTasksPageP95, double myTasksCountP95, Set<String> sequentialScans, StatementCounter.Captured inboxCountSql) {
     }
 
     private InboxAtScale() {
@@ -57,14 +58,14 @@ final class InboxAtScale {
     static void seed(ProcessEngine engine, int tasks, int threads) throws Exception {
         JobDrain.parallel(tasks, threads, i -> {
             Role role = ROLES.get(i % ROLES.size());
-            String assignee = i % 5 == 0 ? staff(role, (i / ROLES.size()) % STAFF_PER_ROLE) : null;
+            String assignee = i % 5 == 0 ? staff(role, (i / (5 * ROLES.size())) % STAFF_PER_ROLE) : null;
             engine.getRuntimeService().startProcessInstanceByKey(PROCESS, Variables.createVariables()
                     .putValue("group", role.groupId()).putValue("assignee", assignee));
         });
     }
 
-    static Figures measure(ProcessEngine engine, Role role, StatementCounter counter, DataSource uncounted, boolean explain)
-            throws Exception {
+    static Figures measure(ProcessEngine engine, Role role, StatementCounter counter, DataSource uncounted, boolean explain,
+                           int samples) throws Exception {
         FilterService filters = engine.getFilterService();
         String inbox = filter(filters, TasklistFilters.inboxName(role));
         String mine = filter(filters, TasklistFilters.MY_TASKS);
@@ -72,12 +73,12 @@ final class InboxAtScale {
         IdentityService identity = engine.getIdentityService();
         identity.setAuthentication(user, List.of(role.groupId()));
         try {
-            double[] page = new double[SAMPLES];
-            double[] count = new double[SAMPLES];
-            double[] myPage = new double[SAMPLES];
-            double[] myCount = new double[SAMPLES];
+            double[] page = new double[samples];
+            double[] count = new double[samples];
+            double[] myPage = new double[samples];
+            double[] myCount = new double[samples];
             long inboxCount = 0;
-            for (int i = 0; i < SAMPLES; i++) {
+            for (int i = 0; i < samples; i++) {
                 long t = System.nanoTime();
                 List<?> first = filters.listPage(inbox, 0, 15);
                 page[i] = millis(t);
@@ -95,26 +96,32 @@ final class InboxAtScale {
                 }
             }
             Set<String> scans = new LinkedHashSet<>();
+            StatementCounter.Captured countSql = null;
             if (explain) {
                 counter.startCapture();
-                filters.listPage(inbox, 0, 15);
                 filters.count(inbox);
+                List<StatementCounter.Captured> countQueries = counter.stopCapture();
+                countSql = countQueries.stream().filter(q -> q.sql().contains("ACT_RU_TASK")).findFirst().orElse(null);
+                counter.startCapture();
+                filters.listPage(inbox, 0, 15);
                 filters.listPage(mine, 0, 15);
                 filters.count(mine);
-                for (StatementCounter.Captured q : counter.stopCapture()) {
+                List<StatementCounter.Captured> queries = new ArrayList<>(countQueries);
+                queries.addAll(counter.stopCapture());
+                for (StatementCounter.Captured q : queries) {
                     if (q.sql().stripLeading().toLowerCase().startsWith("select") && q.sql().toUpperCase().contains("ACT_RU_TASK")) {
                         scans.addAll(sequentialScans(uncounted, q));
                     }
                 }
             }
             return new Figures(role.groupId(), inboxCount, pct(page, 50), pct(page, 95), pct(count, 95), pct(myPage, 95),
-                    pct(myCount, 95), scans);
+                    pct(myCount, 95), scans, countSql);
         } finally {
             identity.clearAuthentication();
         }
     }
 
-    /** The tables a query's plan reads by sequential scan (EXPLAIN ANALYZE on PostgreSQL). */
+    /** The tables a query's plan reads by sequential scan, with the rows it kept (EXPLAIN ANALYZE on PostgreSQL). */
     static List<String> sequentialScans(DataSource uncounted, StatementCounter.Captured query) throws Exception {
         List<String> scans = new ArrayList<>();
         try (Connection c = uncounted.getConnection(); PreparedStatement s = c.prepareStatement("EXPLAIN ANALYZE " + query.sql())) {
@@ -126,12 +133,39 @@ final class InboxAtScale {
                     String line = plan.getString(1);
                     int at = line.indexOf("Seq Scan on ");
                     if (at >= 0) {
-                        scans.add(line.substring(at + "Seq Scan on ".length()).split(" ")[0]);
+                        java.util.regex.Matcher rows = ACTUAL_ROWS.matcher(line);
+                        scans.add(line.substring(at + "Seq Scan on ".length()).split(" ")[0]
+                                + (rows.find() ? " (" + rows.group(1) + " rows)" : ""));
                     }
                 }
             }
         }
         return scans;
+    }
+
+    /**
+     * One run of a captured query the way PostgreSQL runs a statement prepared on the server once its
+     * plan cache settles on a generic plan (plan_cache_mode left to the server, after repeated use):
+     * forced here on a separate connection.
+     */
+    static double genericPlanMillis(String jdbcUrl, String user, StatementCounter.Captured query) throws Exception {
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl + "?prepareThreshold=1", user, "");
+             var session = c.createStatement()) {
+            session.execute("SET jit = off");
+            session.execute("SET plan_cache_mode = force_generic_plan");
+            try (PreparedStatement s = c.prepareStatement(query.sql())) {
+                for (int i = 0; i < query.parameters().size(); i++) {
+                    s.setObject(i + 1, query.parameters().get(i));
+                }
+                long t = System.nanoTime();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        r.getObject(1);
+                    }
+                }
+                return millis(t);
+            }
+        }
     }
 
     private static String filter(FilterService filters, String name) {

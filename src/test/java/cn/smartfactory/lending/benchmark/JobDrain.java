@@ -45,6 +45,17 @@ final class JobDrain {
         double perJob(String kind) {
             return statements.getOrDefault(kind, 0L) / (double) jobs;
         }
+
+        /** Two drains as one: jobs, time and statements added. */
+        Result plus(Result other) {
+            Map<String, Long> sum = new java.util.TreeMap<>(statements);
+            other.statements.forEach((k, v) -> sum.merge(k, v, Long::sum));
+            Map<String, Long> targetSum = new java.util.HashMap<>();
+            targets.forEach(e -> targetSum.merge(e.getKey(), e.getValue(), Long::sum));
+            other.targets.forEach(e -> targetSum.merge(e.getKey(), e.getValue(), Long::sum));
+            return new Result(jobs + other.jobs, seconds + other.seconds, sum, targetSum.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList());
+        }
     }
 
     private JobDrain() {

@@ -2,6 +2,7 @@ package cn.smartfactory.lending.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -36,6 +37,15 @@ final class PlatformUnderTest implements AutoCloseable {
      * @param extra    further --property=value arguments
      */
     static PlatformUnderTest start(String jdbcUrl, String user, StatementCounter counter, String... extra) {
+        return start(jdbcUrl, user, counter, Map.of(), extra);
+    }
+
+    /**
+     * @param replacements beans to swap for others by name, e.g. the line's delegates for no-op ones
+     *                     to measure the platform's configuration without its business work
+     */
+    static PlatformUnderTest start(String jdbcUrl, String user, StatementCounter counter, Map<Object, Object> replacements,
+                                   String... extra) {
         HikariDataSource[] pool = new HikariDataSource[1];
         BeanPostProcessor wrapper = new BeanPostProcessor() {
             @Override
@@ -44,7 +54,7 @@ final class PlatformUnderTest implements AutoCloseable {
                     pool[0] = hikari;
                     return counter.wrap(hikari);
                 }
-                return bean;
+                return replacements.getOrDefault(name, bean);
             }
         };
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + user,

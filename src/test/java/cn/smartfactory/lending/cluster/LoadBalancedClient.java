@@ -1,13 +1,11 @@
 package cn.smartfactory.lending.cluster;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,20 +55,5 @@ final class LoadBalancedClient {
                     + response.body());
         }
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
-    }
-
-    /** Camunda REST's typed variables: {"variables": {"name": {"value": ..., "type": ...}}}. */
-    static Map<String, Object> variables(Map<String, Object> values) {
-        Map<String, Object> typed = new LinkedHashMap<>();
-        values.forEach((name, value) -> {
-            if (value == null) {
-                return;
-            }
-            String type = value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer"
-                    : value instanceof Number ? "Double" : "String";
-            Object v = value instanceof BigDecimal d ? d.doubleValue() : value;
-            typed.put(name, Map.of("value", v, "type", type));
-        });
-        return Map.of("variables", typed);
     }
 }

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.smartfactory.lending.investigation.InvestigationRecord;
 import cn.smartfactory.lending.origination.InvestigationVariables;
 import cn.smartfactory.lending.platform.PostgresTestServer;
+import cn.smartfactory.lending.platform.RestVariables;
 import cn.smartfactory.lending.scoring.WorkedCases;
 
 /**
@@ -56,6 +57,7 @@ class TwoNodeClusterIT {
         try (ClusterNode node1 = ClusterNode.start("node-1", url, PostgresTestServer.USER, LOCK_MILLIS)) {
             Batch oneNode = batch(new LoadBalancedClient(List.of(node1)), APPLICATIONS / 2);
             try (ClusterNode node2 = ClusterNode.start("node-2", url, PostgresTestServer.USER, LOCK_MILLIS)) {
+                webappSessionsLiveOnTheirNode(node1, node2);
                 LoadBalancedClient both = new LoadBalancedClient(List.of(node1, node2));
                 Batch twoNodes = batch(both, APPLICATIONS - APPLICATIONS / 2);
                 System.out.printf(Locale.ROOT, "Cluster throughput, scoring and report jobs of %d applications each: "
@@ -74,6 +76,34 @@ class TwoNodeClusterIT {
                 failover(both, node1, node2);
             }
         }
+    }
+
+    /**
+     * Why the balancer must keep a browser on its node: a Tasklist login is a session on the node
+     * that served it; the same browser (same cookies) on the other node is not logged in.
+     */
+    private void webappSessionsLiveOnTheirNode(ClusterNode loginNode, ClusterNode otherNode) throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(loginNode.baseUrl() + "/camunda/app/tasklist/default/"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+        var login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(loginNode.baseUrl()
+                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=am1&password=demo")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as("Tasklist login on %s: %s", loginNode.name, login.body()).isEqualTo(200);
+        String who = "/camunda/api/admin/auth/user/default";
+        var here = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(loginNode.baseUrl() + who)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(here.statusCode()).isEqualTo(200);
+        assertThat(here.body()).contains("\"userId\":\"am1\"");
+        var there = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(otherNode.baseUrl() + who)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(there.statusCode()).as("the same browser on %s is not logged in", otherNode.name).isNotEqualTo(200);
     }
 
     /** Applications started with their scoring jobs held (suspended), then released and timed until done. */
@@ -132,10 +162,10 @@ class TwoNodeClusterIT {
 
     /** Start form by the account manager, bureau query by operations, checklist by the investigator. */
     private List<String> drive(LoadBalancedClient client, int applications) throws Exception {
-        Map<String, Object> start = LoadBalancedClient.variables(InvestigationVariables.startFormValues(borrower,
+        Map<String, Object> start = RestVariables.variables(InvestigationVariables.startFormValues(borrower,
                 "11010119800101123X", "WALK_IN"));
-        Map<String, Object> bureau = LoadBalancedClient.variables(InvestigationVariables.bureauFormValues(borrower));
-        Map<String, Object> checklist = LoadBalancedClient.variables(InvestigationVariables.checklistValues(borrower));
+        Map<String, Object> bureau = RestVariables.variables(InvestigationVariables.bureauFormValues(borrower));
+        Map<String, Object> checklist = RestVariables.variables(InvestigationVariables.checklistValues(borrower));
         List<String> instances = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
         try {

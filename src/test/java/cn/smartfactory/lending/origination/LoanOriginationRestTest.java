@@ -1,9 +1,8 @@
 package cn.smartfactory.lending.origination;
 
+import static cn.smartfactory.lending.platform.RestVariables.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -215,20 +214,5 @@ class LoanOriginationRestTest {
             return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
         }
 
-    }
-
-    /** Camunda REST's typed variables: {"name": {"value": ..., "type": ...}}. */
-    static Map<String, Object> variables(Map<String, Object> values) {
-        Map<String, Object> typed = new LinkedHashMap<>();
-        values.forEach((name, value) -> {
-            if (value == null) {
-                return;
-            }
-            String type = value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer"
-                    : value instanceof Number ? "Double" : "String";
-            Object v = value instanceof BigDecimal d ? d.doubleValue() : value;
-            typed.put(name, Map.of("value", v, "type", type));
-        });
-        return Map.of("variables", typed);
     }
 }

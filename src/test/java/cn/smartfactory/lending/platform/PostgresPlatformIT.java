@@ -36,6 +36,23 @@ class PostgresPlatformIT {
             // JIT made the engine's job acquisition 500 times slower on a large job table (docs/post-loan-monitoring.md).
             assertThat(first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("SHOW jit")
                     .query(String.class).single()).isEqualTo("off");
+            // Migrations run after the engine created its tables on this empty schema, including the
+            // planner statistics for Tasklist's authorization checks (docs/performance.md).
+            assertThat(first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql(
+                    "SELECT stxname FROM pg_statistic_ext WHERE stxrelid = 'act_ru_authorization'::regclass ORDER BY stxname")
+                    .query(String.class).list()).containsExactly("act_stat_auth_perms_read", "act_stat_auth_perms_read_task");
+            assertThat(first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql(
+                    "SELECT MAX(version) FROM flyway_schema_history").query(String.class).single()).isEqualTo("3");
+            // Queries joining the authorization table are planned with their values; others keep the plan cache.
+            try (var c = first.getBean(javax.sql.DataSource.class).getConnection();
+                 var join = c.prepareStatement("SELECT COUNT(*) FROM ACT_RU_TASK RES left join ( SELECT A.* FROM "
+                         + "ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND A.PERMS_ & ? = ? ) AUTH ON (AUTH.RESOURCE_ID_ = RES.ID_)");
+                 var plain = c.prepareStatement("SELECT COUNT(*) FROM ACT_RU_TASK WHERE ASSIGNEE_ = ?")) {
+                assertThat(join.unwrap(org.postgresql.PGStatement.class).getPrepareThreshold()).isZero();
+                assertThat(plain.unwrap(org.postgresql.PGStatement.class).getPrepareThreshold()).isEqualTo(5);
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            }
             TestRestTemplate rest = PostgresTestServer.rest(first);
             assertThat(rest.getForEntity("/engine-rest/decision-definition/count", String.class).getStatusCode())
                     .isEqualTo(HttpStatus.UNAUTHORIZED);
