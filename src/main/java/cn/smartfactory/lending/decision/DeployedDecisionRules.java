@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
  * without writing decision history. For re-computations of a decision already on record — the
  * credit report re-derives the assessment the scoring step recorded, the checklist check looks up
  * product terms — so that Cockpit shows each loan's decisions once and the database is not asked to
- * store the same dozen evaluations three times (docs/performance.md). The table comes from the
+ * store the same dozen evaluations twice (docs/architecture.md). The table comes from the
  * engine's deployment cache (parsed once per deployed version); looking it up is the platform's own
  * business, so it is not subject to the caller's authorizations.
  */
