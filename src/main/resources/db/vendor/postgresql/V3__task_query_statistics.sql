@@ -5,6 +5,7 @@
 -- made the planner loop over every pair of task and authorization: counting a role's inbox took
 -- 13.7 s. Statistics on the two expressions give the planner the real share, and it then looks each
 -- task's authorization up by index (docs/performance.md, "Tasklist inboxes at scale").
+-- Statistics on a single expression need PostgreSQL 14 or later.
 CREATE STATISTICS IF NOT EXISTS act_stat_auth_perms_read ON ((perms_ & 2)) FROM act_ru_authorization;
 CREATE STATISTICS IF NOT EXISTS act_stat_auth_perms_read_task ON ((perms_ & 64)) FROM act_ru_authorization;
 ANALYZE act_ru_authorization;

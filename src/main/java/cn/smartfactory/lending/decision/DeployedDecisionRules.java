@@ -8,9 +8,13 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.exception.dmn.DecisionDefinitionNotFoundException;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 
 /**
  * The newest deployed version of each table, like {@link EngineDecisionRules}, but evaluated
@@ -18,8 +22,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
  * credit report re-derives the assessment the scoring step recorded, the checklist check looks up
  * product terms — so that Cockpit shows each loan's decisions once and the database is not asked to
  * store the same dozen evaluations twice (docs/architecture.md). The table comes from the
- * engine's deployment cache (parsed once per deployed version); looking it up is the platform's own
- * business, so it is not subject to the caller's authorizations.
+ * engine's deployment cache (parsed once per deployed version); a signed-in user needs the same
+ * grant as for recorded evaluation (CREATE_INSTANCE on the decision definition), while jobs, which
+ * run without a user, are not checked — as with the engine's own evaluation.
  */
 public class DeployedDecisionRules implements DecisionRules {
 
@@ -34,13 +39,19 @@ public class DeployedDecisionRules implements DecisionRules {
 
     @Override
     public List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> inputs) {
-        DmnDecision decision;
-        try {
-            decision = (DmnDecision) commands.execute(context -> context.runWithoutAuthorization(() -> context.getProcessEngineConfiguration()
-                    .getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(decisionKey)));
-        } catch (ProcessEngineException e) {
-            throw new DecisionTableException(decisionKey, inputs, "no such decision is deployed");
-        }
+        DmnDecision decision = commands.execute(context -> {
+            DecisionDefinition definition;
+            try {
+                definition = context.getProcessEngineConfiguration().getDeploymentCache()
+                        .findDeployedLatestDecisionDefinitionByKey(decisionKey);
+            } catch (DecisionDefinitionNotFoundException | NotFoundException | NullValueException e) {
+                throw new DecisionTableException(decisionKey, inputs, "no such decision is deployed");
+            }
+            for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+                checker.checkEvaluateDecision(definition);
+            }
+            return (DmnDecision) definition;
+        });
         DmnDecisionResult result;
         try {
             result = engine.evaluateDecision(decision, inputs);

@@ -26,8 +26,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * filters on {@code PERMS_ & ? = ?}, which a generic plan assumes matches 0.5% of the rows, when
  * the engine's one authorization per candidate group and open task makes it nearly all: counting an
  * inbox of 16,700 tasks among 100,000 took 13 s on the generic plan and 0.13 s on a custom one.
- * Forcing custom plans for every statement instead (plan_cache_mode) cost the origination line 24-30%
- * of its throughput in the same measurement (docs/performance.md).
+ * Forcing custom plans for every statement instead (plan_cache_mode) cost the bare engine's run of
+ * the origination line 24-30% of its throughput (docs/performance.md, two runs).
  */
 @Component
 class AuthorizationJoinPlanning implements BeanPostProcessor {

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import cn.smartfactory.lending.scoring.RiskEngine;
 
@@ -18,10 +19,20 @@ class CreditReportConfiguration {
         return new CreditReportGenerator(Clock.systemUTC(), ZoneId.of(zone));
     }
 
-    /** The report re-derives the assessment the scoring step recorded, so it leaves no decision history of its own. */
+    /** Reports asked for through /api/credit-reports: the assessment is recorded, like /api/risk-assessments. */
     @Bean
-    CreditReportService creditReportService(@Qualifier("unrecordedRiskEngine") RiskEngine riskEngine,
-                                            CreditReportGenerator generator) {
+    @Primary
+    CreditReportService creditReportService(RiskEngine riskEngine, CreditReportGenerator generator) {
+        return new CreditReportService(riskEngine, generator);
+    }
+
+    /**
+     * The loan line's report step re-derives the assessment its scoring step recorded, so it leaves
+     * no second copy in the decision history.
+     */
+    @Bean
+    CreditReportService loanCreditReportService(@Qualifier("unrecordedRiskEngine") RiskEngine riskEngine,
+                                                CreditReportGenerator generator) {
         return new CreditReportService(riskEngine, generator);
     }
 }

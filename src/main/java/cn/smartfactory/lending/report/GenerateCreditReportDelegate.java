@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import cn.smartfactory.lending.origination.InvestigationVariables;
@@ -22,7 +23,8 @@ public class GenerateCreditReportDelegate implements JavaDelegate {
     private final CreditReportService reports;
     private final InvestigationVariables variables;
 
-    public GenerateCreditReportDelegate(CreditReportService reports, InvestigationVariables variables) {
+    public GenerateCreditReportDelegate(@Qualifier("loanCreditReportService") CreditReportService reports,
+                                        InvestigationVariables variables) {
         this.reports = reports;
         this.variables = variables;
     }

@@ -102,6 +102,8 @@ public final class PerformanceSuite {
 
     private final Settings settings;
     private final StringBuilder report = new StringBuilder();
+    /** The pool's minimum idle connections as configured, restored after a smaller pool was tried. */
+    private int defaultMinimumIdle = -1;
 
     private PerformanceSuite(Settings settings) {
         this.settings = settings;
@@ -298,7 +300,7 @@ public final class PerformanceSuite {
         record Variant(String name, String level, String removalTime, String session) {
         }
         List<Variant> variants = List.of(
-                new Variant("platform: full history, removal time at end, plan cache on", "full", null, PLATFORM_SESSION),
+                new Variant("the platform's settings: full history, removal time at end, plan cache on", "full", null, PLATFORM_SESSION),
                 new Variant("audit history", "audit", null, PLATFORM_SESSION),
                 new Variant("no removal time (end-time-based clean-up)", "full", "none", PLATFORM_SESSION),
                 new Variant("custom plans for every statement (plan_cache_mode)", "full", null,
@@ -387,8 +389,11 @@ public final class PerformanceSuite {
             threads.setMaxPoolSize(s.maxPool());
         }
         JobDrain.executor(platform.engine).setMaxJobsPerAcquisition(s.maxJobsPerAcquisition());
+        if (defaultMinimumIdle < 0) {
+            defaultMinimumIdle = platform.pool.getMinimumIdle();
+        }
         platform.pool.getHikariConfigMXBean().setMaximumPoolSize(s.connections());
-        platform.pool.getHikariConfigMXBean().setMinimumIdle(Math.min(s.connections(), platform.pool.getMinimumIdle()));
+        platform.pool.getHikariConfigMXBean().setMinimumIdle(Math.min(s.connections(), defaultMinimumIdle));
     }
 
     /**

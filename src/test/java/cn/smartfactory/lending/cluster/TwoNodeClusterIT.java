@@ -103,7 +103,9 @@ class TwoNodeClusterIT {
         assertThat(here.body()).contains("\"userId\":\"am1\"");
         var there = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(otherNode.baseUrl() + who)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(there.statusCode()).as("the same browser on %s is not logged in", otherNode.name).isNotEqualTo(200);
+        assertThat(there.statusCode()).as("the same browser on %s is not logged in: %s", otherNode.name, there.body())
+                .isEqualTo(404);
+        assertThat(there.body()).doesNotContain("am1");
     }
 
     /** Applications started with their scoring jobs held (suspended), then released and timed until done. */

@@ -46,14 +46,21 @@ class DeployedDecisionRulesTest {
         assertThat(rules.evaluate("test-answer", Map.of())).containsExactly(Map.of("answer", "first"));
         deploy("second");
         assertThat(rules.evaluate("test-answer", Map.of())).containsExactly(Map.of("answer", "second"));
-        // A user without any grant on the table still gets it: the look-up is the platform's, not the user's.
-        engine.getProcessEngineConfiguration().setAuthorizationEnabled(true);
-        engine.getIdentityService().setAuthentication("nobody", java.util.List.of());
+        // A signed-in user needs the grant recorded evaluation needs; without a user (a job) nothing is checked.
+        assertThatThrownBy(() -> asUserWithAuthorization("nobody", () -> rules.evaluate("test-answer", Map.of())))
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        var grant = engine.getAuthorizationService().createNewAuthorization(
+                org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        grant.setUserId("nobody");
+        grant.setResource(org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION);
+        grant.setResourceId("test-answer");
+        grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE);
+        engine.getAuthorizationService().saveAuthorization(grant);
         try {
-            assertThat(rules.evaluate("test-answer", Map.of())).containsExactly(Map.of("answer", "second"));
+            assertThat(asUserWithAuthorization("nobody", () -> rules.evaluate("test-answer", Map.of())))
+                    .containsExactly(Map.of("answer", "second"));
         } finally {
-            engine.getIdentityService().clearAuthentication();
-            engine.getProcessEngineConfiguration().setAuthorizationEnabled(false);
+            engine.getAuthorizationService().deleteAuthorization(grant.getId());
         }
         assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey("test-answer").count())
                 .isZero();
@@ -69,6 +76,17 @@ class DeployedDecisionRulesTest {
         DeployedDecisionRules rules = new DeployedDecisionRules(engine, StandaloneDecisionRules.newEngine());
         assertThatThrownBy(() -> rules.evaluate("no-such-table", Map.of())).isInstanceOf(DecisionTableException.class)
                 .hasMessageContaining("no-such-table");
+    }
+
+    private <T> T asUserWithAuthorization(String user, java.util.function.Supplier<T> action) {
+        engine.getProcessEngineConfiguration().setAuthorizationEnabled(true);
+        engine.getIdentityService().setAuthentication(user, java.util.List.of());
+        try {
+            return action.get();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+            engine.getProcessEngineConfiguration().setAuthorizationEnabled(false);
+        }
     }
 
     private void deploy(String answer) {

@@ -45,7 +45,8 @@ class PlatformTest {
     @org.springframework.beans.factory.annotation.Qualifier("unrecordedRiskEngine")
     private cn.smartfactory.lending.scoring.RiskEngine unrecordedRiskEngine;
     @Autowired
-    private cn.smartfactory.lending.report.CreditReportService creditReportService;
+    @org.springframework.beans.factory.annotation.Qualifier("loanCreditReportService")
+    private cn.smartfactory.lending.report.CreditReportService loanCreditReportService;
 
     @Test
     void historyIsFullAndAuthorizationIsOn() {
@@ -84,8 +85,8 @@ class PlatformTest {
         var history = engine.getHistoryService();
         long before = history.createHistoricDecisionInstanceQuery().count();
         var reDerived = unrecordedRiskEngine.assess(investigation);
-        creditReportService.report(investigation, List.of());
-        assertThat(history.createHistoricDecisionInstanceQuery().count()).as("report and re-derivation add no history")
+        loanCreditReportService.report(investigation, List.of());
+        assertThat(history.createHistoricDecisionInstanceQuery().count()).as("the line's report and re-derivation add no history")
                 .isEqualTo(before);
         var recorded = riskEngine.assess(investigation);
         assertThat(history.createHistoricDecisionInstanceQuery().count()).as("the assessment of record is in the history")
