@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,16 +102,10 @@ final class JobDrain {
         counter.reset();
         long t0 = System.nanoTime();
         executor.start();
-        long last = -1;
-        long since = System.nanoTime();
+        Progress progress = new Progress("draining " + jobs + " jobs");
         try {
             for (long left; (left = remaining.getAsLong()) > 0; ) {
-                if (left != last) {
-                    last = left;
-                    since = System.nanoTime();
-                } else if (System.nanoTime() - since > Duration.ofMinutes(2).toNanos()) {
-                    throw new IllegalStateException("Job drain stalled at " + left + " jobs for two minutes");
-                }
+                progress.check(left);
                 Thread.sleep(20);
             }
         } finally {

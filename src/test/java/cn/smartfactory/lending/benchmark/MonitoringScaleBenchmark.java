@@ -185,26 +185,6 @@ public final class MonitoringScaleBenchmark {
         }
     }
 
-    /** Fails the run instead of waiting forever when a stage stops making progress for two minutes. */
-    private static final class Progress {
-        private final String stage;
-        private long last = -1;
-        private long since = System.nanoTime();
-
-        Progress(String stage) {
-            this.stage = stage;
-        }
-
-        void check(long value) {
-            if (value != last) {
-                last = value;
-                since = System.nanoTime();
-            } else if (System.nanoTime() - since > Duration.ofMinutes(2).toNanos()) {
-                throw new IllegalStateException("No progress for two minutes while " + stage + " (at " + value + ")");
-            }
-        }
-    }
-
     private static void analyze(ConfigurableApplicationContext platform) {
         platform.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("ANALYZE").update();
     }

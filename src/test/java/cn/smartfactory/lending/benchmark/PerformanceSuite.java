@@ -41,10 +41,33 @@ public final class PerformanceSuite {
 
         static Settings fromSystemProperties() {
             String stages = System.getProperty("perf.stages", "");
-            return new Settings(Integer.getInteger("perf.loans", 400), Integer.getInteger("perf.jobs", 10_000),
-                    Integer.getInteger("perf.lineJobs", 200), Integer.getInteger("perf.tasks", 100_000),
-                    Integer.getInteger("perf.pgbenchSeconds", 20), Boolean.parseBoolean(System.getProperty("perf.jmh", "true")),
-                    stages.isBlank() || stages.startsWith("$") ? ALL : Set.of(stages.split(",")));
+            Set<String> chosen = stages.isBlank() ? ALL : Set.of(stages.split(","));
+            if (!ALL.containsAll(chosen)) {
+                throw new IllegalArgumentException("perf.stages: unknown stage in '" + stages + "'; the stages are " + ALL);
+            }
+            String jmh = System.getProperty("perf.jmh", "true");
+            if (!jmh.equals("true") && !jmh.equals("false")) {
+                throw new IllegalArgumentException("perf.jmh must be true or false, not '" + jmh + "'");
+            }
+            return new Settings(positive("perf.loans", 400), positive("perf.jobs", 10_000), positive("perf.lineJobs", 200),
+                    positive("perf.tasks", 100_000), positive("perf.pgbenchSeconds", 20), Boolean.parseBoolean(jmh), chosen);
+        }
+
+        /** A size from -Dname=N: a whole number of at least 1, or the run stops naming the property. */
+        private static int positive(String name, int fallback) {
+            String value = System.getProperty(name);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(value.strip());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(name + " must be a whole number of at least 1, not '" + value + "'");
         }
 
         boolean runs(String stage) {

@@ -93,6 +93,9 @@ class LoanOriginationRestTest {
             assertThat(post("inv2", "/engine-rest/task/" + investigation + "/submit-form",
                     variables(LoanFixtures.checklist("3-retail-store"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
             runJobs(pi);
+            // Scored once on record: the report step re-derives the assessment without a second history entry.
+            assertThat(historyService.createHistoricDecisionInstanceQuery().processInstanceId(pi).decisionDefinitionKey("risk-grade")
+                    .count()).isEqualTo(1);
 
             // The investigator is not an approver (403); an approver approves.
             String approval = taskId("apr2", pi, "Task_ApproveSingle");

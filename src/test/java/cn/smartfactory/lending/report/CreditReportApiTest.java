@@ -24,9 +24,15 @@ class CreditReportApiTest {
     @Autowired
     private TestRestTemplate rest;
 
+    @Autowired
+    private org.camunda.bpm.engine.HistoryService historyService;
+
     @Test
     void downloadsTheReportAsAnXlsxAttachment() throws Exception {
+        long graded = historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("risk-grade").count();
         ResponseEntity<byte[]> response = post(Files.readString(WorkedCases.DIR.resolve("4-light-manufacturing.json")));
+        assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("risk-grade").count())
+                .as("an assessment asked for through the API is a decision of record").isEqualTo(graded + 1);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getContentType()).hasToString(CreditReport.CONTENT_TYPE);
         assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
