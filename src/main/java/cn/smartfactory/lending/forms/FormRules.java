@@ -45,6 +45,24 @@ public class FormRules {
         }
     }
 
+    /** One person's submission of a task's form, against the deployed form (see {@link FormSchema#checkSubmission}). */
+    public FormSchema.Submission checkTaskSubmission(String taskId, Map<String, ?> submitted, Map<String, Object> current) {
+        try (InputStream in = formService.getDeployedTaskForm(taskId)) {
+            return schema(in).checkSubmission(submitted, current);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the form of task " + taskId, e);
+        }
+    }
+
+    /** A start form's submission, against the deployed start form. */
+    public FormSchema.Submission checkStartSubmission(String processDefinitionId, Map<String, ?> submitted) {
+        try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {
+            return schema(in).checkSubmission(submitted, Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the start form of " + processDefinitionId, e);
+        }
+    }
+
     private FormSchema schema(InputStream in) throws IOException {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         return byContent.computeIfAbsent(text, t -> {

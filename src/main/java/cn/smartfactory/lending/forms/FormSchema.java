@@ -2,12 +2,16 @@ package cn.smartfactory.lending.forms;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,7 +25,20 @@ public final class FormSchema {
 
     /** One input field and its rules. */
     record Field(String key, String label, String type, boolean required, BigDecimal min, BigDecimal max,
-                 Integer minLength, Integer maxLength, Pattern pattern, List<String> options, List<String> hideWhen) {
+                 Integer minLength, Integer maxLength, Pattern pattern, List<String> options, List<String> hideWhen,
+                 boolean readOnly) {
+    }
+
+    /**
+     * What a person submitted, checked against the form: {@code violations} names every field that is
+     * not on the form, hidden under the form's conditions, read-only but changed, of a type a form
+     * cannot submit, or breaking a rule; {@code accepted} is what may be written (read-only fields,
+     * which the form echoes unchanged, are left out).
+     */
+    public record Submission(List<Violation> violations, Map<String, Object> accepted) {
+        public boolean refused() {
+            return !violations.isEmpty();
+        }
     }
 
     private final String id;
@@ -77,15 +94,114 @@ public final class FormSchema {
                     v.hasNonNull("max") ? v.get("max").decimalValue() : null,
                     v.hasNonNull("minLength") ? v.get("minLength").asInt() : null,
                     v.hasNonNull("maxLength") ? v.get("maxLength").asInt() : null, pattern,
-                    List.copyOf(options), List.copyOf(hide)));
+                    List.copyOf(options), List.copyOf(hide),
+                    c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false)));
         }
     }
 
-    /** Every rule the submitted values break; fields hidden by their condition are skipped. */
+    /** Every rule the values break; fields hidden by their condition are skipped. */
     public List<Violation> validate(Map<String, Object> values) {
+        return validate(values, values);
+    }
+
+    /**
+     * Checks one person's submission: only what they sent counts for "required" and the ranges, while
+     * the form's conditions are evaluated on everything the form shows ({@code current} overlaid with
+     * the submission), as Tasklist does.
+     *
+     * @param submitted the submitted values, raw or typed ({@link TypedValue})
+     * @param current   the variables the form was rendered with
+     */
+    @SuppressWarnings("unchecked")
+    public Submission checkSubmission(Map<String, ?> submitted, Map<String, Object> current) {
+        VariableMap typed = Variables.fromMap((Map<String, Object>) submitted);
+        Map<String, Object> context = new HashMap<>(current);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String key : typed.keySet()) {
+            // Files, bytes and objects are refused below without being read (an object is not deserialized).
+            values.put(key, FORM_TYPES.contains(typeName(typed.getValueTyped(key))) ? typed.get(key) : null);
+        }
+        context.putAll(values);
+        List<Violation> violations = new ArrayList<>();
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        for (String key : typed.keySet()) {
+            Field f = field(key);
+            TypedValue value = typed.getValueTyped(key);
+            if (f == null) {
+                violations.add(new Violation(key, "NOT_ON_FORM", key + " is not a field of this form and may not be submitted",
+                        key + " 不是本表单的字段,不能提交"));
+            } else if (!FORM_TYPES.contains(typeName(value))) {
+                violations.add(violation(f, "TYPE", "must be a plain value, not " + typeName(value),
+                        "只能是普通值,不能是 " + typeName(value)));
+            } else if (hidden(f, context)) {
+                violations.add(violation(f, "HIDDEN", "is not shown for this choice and may not be submitted",
+                        "在当前选择下不显示,不能提交"));
+            } else if (f.readOnly()) {
+                if (!sameValue(values.get(key), current.get(key))) {
+                    violations.add(violation(f, "READ_ONLY", "is read-only and may not be changed", "为只读字段,不能修改"));
+                }
+            } else {
+                accepted.put(key, values.get(key));
+            }
+        }
+        violations.addAll(validate(accepted, context).stream()
+                .filter(v -> violations.stream().noneMatch(o -> o.field().equals(v.field()))).toList());
+        return new Submission(List.copyOf(violations), accepted);
+    }
+
+    /** Types a form field can submit (Camunda Forms send strings, numbers and booleans). */
+    private static final List<String> FORM_TYPES = List.of("null", "string", "boolean", "integer", "long", "short", "double",
+            "date");
+
+    /** The value's type: declared, or for an untyped value that of the Java object. */
+    private static String typeName(TypedValue value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value.getType() != null) {
+            return value.getType().getName();
+        }
+        Object raw = value.getValue();
+        if (raw == null) {
+            return "null";
+        }
+        if (raw instanceof String) {
+            return "string";
+        }
+        if (raw instanceof Boolean) {
+            return "boolean";
+        }
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Double
+                || raw instanceof Float || raw instanceof BigDecimal) {
+            return "double";
+        }
+        if (raw instanceof java.util.Date) {
+            return "date";
+        }
+        return raw.getClass().getSimpleName();
+    }
+
+    private static boolean sameValue(Object submitted, Object current) {
+        if (submitted == null || current == null) {
+            return submitted == current || submitted == null && current.toString().isEmpty()
+                    || current == null && submitted.toString().isEmpty();
+        }
+        return submitted.toString().equals(current.toString());
+    }
+
+    private Field field(String key) {
+        for (Field f : fields) {
+            if (f.key().equals(key)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private List<Violation> validate(Map<String, Object> values, Map<String, Object> context) {
         List<Violation> violations = new ArrayList<>();
         for (Field f : fields) {
-            if (hidden(f, values)) {
+            if (f.readOnly() || hidden(f, context)) {
                 continue;
             }
             Object value = values.get(f.key());

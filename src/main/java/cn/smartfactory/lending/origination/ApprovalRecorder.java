@@ -1,7 +1,9 @@
 package cn.smartfactory.lending.origination;
 
 import static cn.smartfactory.lending.origination.LoanVariables.AMOUNT;
+import static cn.smartfactory.lending.origination.LoanVariables.APPROVAL_CONDITIONS;
 import static cn.smartfactory.lending.origination.LoanVariables.APPROVAL_DECISION;
+import static cn.smartfactory.lending.origination.LoanVariables.APPROVAL_OPINION;
 import static cn.smartfactory.lending.origination.LoanVariables.APPROVAL_ROUTE;
 import static cn.smartfactory.lending.origination.LoanVariables.APPROVED_AMOUNT;
 import static cn.smartfactory.lending.origination.LoanVariables.APPROVED_TERM_MONTHS;
@@ -16,6 +18,8 @@ import static cn.smartfactory.lending.origination.LoanVariables.REWORK_COUNT;
 import static cn.smartfactory.lending.origination.LoanVariables.SEND_BACK_REASON;
 import static cn.smartfactory.lending.origination.LoanVariables.SUGGESTED_AMOUNT;
 import static cn.smartfactory.lending.origination.LoanVariables.TERM_MONTHS;
+import static cn.smartfactory.lending.origination.LoanVariables.VOTE;
+import static cn.smartfactory.lending.origination.LoanVariables.DISBURSED_AMOUNT;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -27,6 +31,8 @@ import org.springframework.stereotype.Component;
 
 import cn.smartfactory.lending.approval.ApprovalAuthority;
 import cn.smartfactory.lending.approval.ApprovalRoute.Route;
+import cn.smartfactory.lending.product.ProductCatalog;
+import cn.smartfactory.lending.product.ProductTerms;
 
 /**
  * Checks and records an approver's decision: a decline needs a reason code, a send-back a reason
@@ -40,9 +46,11 @@ public class ApprovalRecorder implements TaskListener {
     static final List<String> DECISIONS = List.of("APPROVE", "APPROVE_MODIFIED", "SEND_BACK", "DECLINE", "REFER");
 
     private final ApprovalAuthority authority;
+    private final ProductCatalog products;
 
-    public ApprovalRecorder(ApprovalAuthority authority) {
+    public ApprovalRecorder(ApprovalAuthority authority, ProductCatalog products) {
         this.authority = authority;
+        this.products = products;
     }
 
     @Override
@@ -52,9 +60,18 @@ public class ApprovalRecorder implements TaskListener {
             throw refused("approvalDecision", "须为 " + DECISIONS + " 之一", "must be one of " + DECISIONS + " (was " + decision + ")");
         }
         var instance = task.getExecution().getProcessInstance();
+        // The submission stays on the task (one person's decision); the process routes on a copy.
+        instance.setVariable(APPROVAL_DECISION, decision);
+        for (String copied : List.of(APPROVAL_OPINION, APPROVAL_CONDITIONS, SEND_BACK_REASON)) {
+            if (task.hasVariableLocal(copied)) {
+                instance.setVariable(copied, task.getVariableLocal(copied));
+            }
+        }
         switch (decision) {
             case "APPROVE" -> {
-                instance.setVariable(APPROVED_AMOUNT, number(task.getVariable(SUGGESTED_AMOUNT)).doubleValue());
+                BigDecimal suggested = number(task.getVariable(SUGGESTED_AMOUNT));
+                requireAtLeastMinimum(terms(task), suggested);
+                instance.setVariable(APPROVED_AMOUNT, suggested.doubleValue());
                 instance.setVariable(APPROVED_TERM_MONTHS, number(task.getVariable(TERM_MONTHS)).intValue());
             }
             case "APPROVE_MODIFIED" -> approveModified(task);
@@ -85,6 +102,15 @@ public class ApprovalRecorder implements TaskListener {
         if (term == null || term.signum() <= 0 || term.stripTrailingZeros().scale() > 0) {
             throw refused(APPROVED_TERM_MONTHS, "调整批准时须填写批准期限(整月)", "approving with changes needs a term in whole months");
         }
+        ProductTerms terms = terms(task);
+        if (amount.compareTo(terms.minAmount()) < 0) {
+            throw refused(APPROVED_AMOUNT, "批准金额不得低于" + terms.nameZh() + "最低金额 " + terms.minAmount().toPlainString(),
+                    "the approved amount may not be below the " + terms.nameEn() + " minimum of " + terms.minAmount().toPlainString());
+        }
+        if (amount.compareTo(terms.maxAmount()) > 0) {
+            throw refused(APPROVED_AMOUNT, "批准金额不得超过" + terms.nameZh() + "上限 " + terms.maxAmount().toPlainString(),
+                    "the approved amount may not exceed the " + terms.nameEn() + " cap of " + terms.maxAmount().toPlainString());
+        }
         BigDecimal requested = number(task.getVariable(AMOUNT));
         if (amount.compareTo(requested) > 0) {
             throw refused(APPROVED_AMOUNT, "批准金额不得超过申请金额", "the approved amount may not exceed the requested amount");
@@ -99,6 +125,25 @@ public class ApprovalRecorder implements TaskListener {
         var instance = task.getExecution().getProcessInstance();
         instance.setVariable(APPROVED_AMOUNT, amount.doubleValue());
         instance.setVariable(APPROVED_TERM_MONTHS, term.intValue());
+    }
+
+    ProductTerms terms(DelegateTask task) {
+        Object product = task.getVariable(PRODUCT);
+        return products.find(product == null ? null : product.toString()).orElseThrow(() -> new IllegalStateException(
+                "loan " + task.getProcessInstanceId() + " has no known product (" + product + ")"));
+    }
+
+    /**
+     * Approving the model's limit needs a limit the bank can lend: below the product minimum (a
+     * supportable limit of 0, say) the case is declined, approved with a changed amount, or referred.
+     */
+    static void requireAtLeastMinimum(ProductTerms terms, BigDecimal suggested) {
+        if (suggested.compareTo(terms.minAmount()) < 0) {
+            throw refused(APPROVAL_DECISION, "模型建议额度 " + suggested.toPlainString() + " 低于" + terms.nameZh() + "最低金额 "
+                    + terms.minAmount().toPlainString() + ",不能按建议额度批准", "the suggested limit of " + suggested.toPlainString()
+                    + " is below the " + terms.nameEn() + " minimum of " + terms.minAmount().toPlainString()
+                    + " and cannot be approved as suggested");
+        }
     }
 
     private static void requireText(DelegateTask task, String name, String zh, String en) {
@@ -125,6 +170,13 @@ public class ApprovalRecorder implements TaskListener {
     }
 
     static BadUserRequestException refused(String field, String zh, String en) {
-        return new BadUserRequestException(field + ": " + zh + " / " + en);
+        return new BadUserRequestException(LABELS.getOrDefault(field, field) + ": " + zh + " / " + en);
     }
+
+    /** The form labels of the fields the approval checks name (中文 English). */
+    private static final java.util.Map<String, String> LABELS = java.util.Map.of(
+            APPROVAL_DECISION, "审批结论 Decision", APPROVED_AMOUNT, "批准金额 Approved amount",
+            APPROVED_TERM_MONTHS, "批准期限 Approved term", SEND_BACK_REASON, "退回原因 Reason for sending back",
+            DECLINE_REASON_CODE, "拒绝原因 Decline reason", VOTE, "投票 Vote", APPROVAL_OPINION, "意见 Opinion",
+            DISBURSED_AMOUNT, "放款金额 Disbursed amount");
 }

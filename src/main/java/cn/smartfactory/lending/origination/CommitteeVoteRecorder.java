@@ -11,6 +11,7 @@ import static cn.smartfactory.lending.origination.LoanVariables.COMMITTEE_VOTERS
 import static cn.smartfactory.lending.origination.LoanVariables.DECLINE_REASON;
 import static cn.smartfactory.lending.origination.LoanVariables.DECLINE_REASON_CODE;
 import static cn.smartfactory.lending.origination.LoanVariables.DECLINE_STAGE;
+import static cn.smartfactory.lending.origination.LoanVariables.PRODUCT;
 import static cn.smartfactory.lending.origination.LoanVariables.SUGGESTED_AMOUNT;
 import static cn.smartfactory.lending.origination.LoanVariables.TERM_MONTHS;
 import static cn.smartfactory.lending.origination.LoanVariables.VOTE;
@@ -21,6 +22,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.product.ProductCatalog;
+
 /**
  * The credit committee's vote (贷审会): three members, two votes carry it, each vote with a written
  * opinion and a decline with a reason code. Resets the tally when a case enters the committee
@@ -30,6 +33,12 @@ import org.springframework.stereotype.Component;
 public class CommitteeVoteRecorder implements TaskListener, ExecutionListener {
 
     static final int VOTES_TO_CARRY = 2;
+
+    private final ProductCatalog products;
+
+    public CommitteeVoteRecorder(ProductCatalog products) {
+        this.products = products;
+    }
 
     /** The case enters the committee: a fresh tally. */
     @Override
@@ -60,6 +69,8 @@ public class CommitteeVoteRecorder implements TaskListener, ExecutionListener {
         int approvals = ApprovalRecorder.number(task.getVariable(COMMITTEE_APPROVALS)).intValue();
         int declines = ApprovalRecorder.number(task.getVariable(COMMITTEE_DECLINES)).intValue();
         if ("APPROVE".equals(vote)) {
+            ApprovalRecorder.requireAtLeastMinimum(products.find(String.valueOf(task.getVariable(PRODUCT))).orElseThrow(),
+                    ApprovalRecorder.number(task.getVariable(SUGGESTED_AMOUNT)));
             approvals++;
         } else {
             Object code = task.getVariable(DECLINE_REASON_CODE);

@@ -1,6 +1,7 @@
 package cn.smartfactory.lending.origination;
 
 import org.camunda.bpm.engine.FormService;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,6 +9,7 @@ import cn.smartfactory.lending.approval.ApprovalAuthority;
 import cn.smartfactory.lending.decision.DecisionRules;
 import cn.smartfactory.lending.forms.FormRules;
 import cn.smartfactory.lending.industry.IndustryCatalog;
+import cn.smartfactory.lending.product.ProductCatalog;
 
 @Configuration(proxyBeanMethods = false)
 class OriginationConfiguration {
@@ -20,6 +22,12 @@ class OriginationConfiguration {
     @Bean
     ApprovalAuthority approvalAuthority(DecisionRules rules) {
         return new ApprovalAuthority(rules);
+    }
+
+    /** Product terms for the approval and disbursement checks: look-ups, not decisions of record. */
+    @Bean
+    ProductCatalog productCatalog(@Qualifier("unrecordedDecisionRules") DecisionRules rules) {
+        return new ProductCatalog(rules);
     }
 
     @Bean

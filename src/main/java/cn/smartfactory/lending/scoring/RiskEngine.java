@@ -84,10 +84,10 @@ public class RiskEngine {
         List<Flag> flags = findings.flags(sales, equity, household);
         List<Knockout> knockouts = findings.knockouts(r, sales, f);
         boolean hardFlag = flags.stream().anyMatch(x -> x.severity() == Flag.Severity.HARD);
-        Suggestion suggestion = findings.suggestion(grade, !knockouts.isEmpty(), hardFlag);
-
         CreditLimit limit = limits.calculate(r, product, grade, f.disposableIncome(), f.existingInstalments(),
                 sales.verifiedAnnualSales(), industry.salesCapRatio(), !knockouts.isEmpty());
+        Suggestion suggestion = findings.suggestion(grade, !knockouts.isEmpty(), hardFlag,
+                limit.suggested().compareTo(product.minAmount()) < 0);
         BigDecimal routedAmount = limit.suggested().signum() > 0 ? limit.suggested() : r.loan().amount();
         ApprovalRoute route = authority.route(routedAmount, grade, product.code(), hardFlag, flags.size(), false);
 

@@ -62,9 +62,10 @@ public class RiskFindings {
         return (String) rules.evaluateSingle(GRADE, Map.of("totalScore", totalScore)).get("grade");
     }
 
-    public Suggestion suggestion(String grade, boolean knockedOut, boolean hardFlag) {
+    /** @param belowMinimum the supportable limit is below the product's minimum amount: nothing can be lent */
+    public Suggestion suggestion(String grade, boolean knockedOut, boolean hardFlag, boolean belowMinimum) {
         Map<String, Object> row = rules.evaluateSingle(SUGGESTION,
-                Map.of("grade", grade, "knockedOut", knockedOut, "hardFlag", hardFlag));
+                Map.of("grade", grade, "knockedOut", knockedOut, "hardFlag", hardFlag, "belowMinimum", belowMinimum));
         return new Suggestion((String) row.get("suggestion"), (String) row.get("suggestionZh"),
                 (String) row.get("suggestionEn"));
     }

@@ -70,10 +70,12 @@ final class BareEngine {
     static Map<Object, Object> noOpBeans() {
         Map<Object, Object> beans = new HashMap<>();
         for (String name : new String[] {"formRules", "segregationOfDuties", "investigationCheck", "reportLink",
-                "approvalRecorder", "committeeVoteRecorder", "disbursementCheck", "generateCreditReportDelegate",
+                "committeeVoteRecorder", "disbursementCheck", "generateCreditReportDelegate",
                 "handOverToMonitoringDelegate"}) {
             beans.put(name, new Constants(Map.of()));
         }
+        // The decision stays on the approval task (platform controls); the recorder routes on a copy.
+        beans.put("approvalRecorder", new Constants(Map.of(LoanVariables.APPROVAL_DECISION, "APPROVE")));
         beans.put("applicationIntake", new Constants(Map.of(LoanVariables.APPLICATION_ID, "APP-BARE",
                 LoanVariables.INVESTIGATION_FORM, "investigation-retail-store")));
         beans.put("screenOutcome", new Constants(Map.of(LoanVariables.SCREEN_RESULT, "PASS")));
@@ -97,6 +99,7 @@ final class BareEngine {
 
         @Override
         public void notify(DelegateTask task) {
+            variables.forEach(task.getExecution().getProcessInstance()::setVariable);
         }
     }
 }

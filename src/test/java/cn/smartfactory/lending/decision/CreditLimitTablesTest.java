@@ -26,12 +26,13 @@ class CreditLimitTablesTest {
         assertThat(new BigDecimal(value.toString())).isEqualByComparingTo(cap);
     }
 
-    @ParameterizedTest(name = "{0}: cap {1}, rate {2}, collateral {3}")
-    @CsvSource(nullValues = "null", value = {"CREDIT, 300000, 0.072, false, null",
-            "GUARANTEED, 1000000, 0.060, false, null", "MORTGAGE, 3000000, 0.045, true, 0.70"})
-    void productTermsCarryCapRateAndCollateralRule(String product, BigDecimal cap, BigDecimal rate, boolean collateral,
-                                                   BigDecimal advanceRate) {
+    @ParameterizedTest(name = "{0}: minimum {1}, cap {2}, rate {3}, collateral {4}")
+    @CsvSource(nullValues = "null", value = {"CREDIT, 10000, 300000, 0.072, false, null",
+            "GUARANTEED, 10000, 1000000, 0.060, false, null", "MORTGAGE, 50000, 3000000, 0.045, true, 0.70"})
+    void productTermsCarryMinimumCapRateAndCollateralRule(String product, BigDecimal minimum, BigDecimal cap, BigDecimal rate,
+                                                          boolean collateral, BigDecimal advanceRate) {
         ProductTerms terms = new ProductCatalog(RULES).find(product).orElseThrow();
+        assertThat(terms.minAmount()).isEqualByComparingTo(minimum);
         assertThat(terms.maxAmount()).isEqualByComparingTo(cap);
         assertThat(terms.annualRate()).isEqualByComparingTo(rate);
         assertThat(terms.requiresCollateral()).isEqualTo(collateral);

@@ -121,14 +121,15 @@ class ScorecardTablesTest {
         assertThat(RULES.evaluateSingle("risk-grade", Map.of("totalScore", total))).containsEntry("grade", grade);
     }
 
-    @ParameterizedTest(name = "grade {0}, knocked out {1}, hard flag {2} suggests {3}")
-    @CsvSource({"A, true, false, DECLINE", "E, false, false, DECLINE", "D, false, false, REFER_TO_COMMITTEE",
-            "A, false, true, REFER_TO_COMMITTEE", "C, false, true, REFER_TO_COMMITTEE",
-            "C, false, false, APPROVE_WITH_CONDITIONS", "A, false, false, APPROVE", "B, false, false, APPROVE"})
+    @ParameterizedTest(name = "grade {0}, knocked out {1}, hard flag {2}, below minimum {3} suggests {4}")
+    @CsvSource({"A, true, false, false, DECLINE", "E, false, false, false, DECLINE", "D, false, false, false, REFER_TO_COMMITTEE",
+            "A, false, true, false, REFER_TO_COMMITTEE", "C, false, true, false, REFER_TO_COMMITTEE",
+            "C, false, false, false, APPROVE_WITH_CONDITIONS", "A, false, false, false, APPROVE", "B, false, false, false, APPROVE",
+            "A, false, false, true, DECLINE", "C, false, true, true, DECLINE"})
     void suggestionLetsKnockoutsAndHardFlagsOverrideTheGrade(String grade, boolean knockedOut, boolean hardFlag,
-                                                            String suggestion) {
+                                                            boolean belowMinimum, String suggestion) {
         Map<String, Object> row = RULES.evaluateSingle("decision-suggestion",
-                Map.of("grade", grade, "knockedOut", knockedOut, "hardFlag", hardFlag));
+                Map.of("grade", grade, "knockedOut", knockedOut, "hardFlag", hardFlag, "belowMinimum", belowMinimum));
         assertThat(row).containsEntry("suggestion", suggestion);
         assertThat((String) row.get("suggestionZh")).isNotBlank();
         assertThat((String) row.get("suggestionEn")).isNotBlank();

@@ -6,21 +6,21 @@ import java.util.Map;
 import cn.smartfactory.lending.scoring.WorkedCases;
 
 /** A worked borrower as the three forms would submit it: start form, bureau task, checklist. */
-final class LoanFixtures {
+public final class LoanFixtures {
 
     private LoanFixtures() {
     }
 
-    static Map<String, Object> startForm(String workedCase) {
+    public static Map<String, Object> startForm(String workedCase) {
         return new HashMap<>(InvestigationVariables.startFormValues(WorkedCases.load(workedCase), "11010119800101123X",
                 "WALK_IN"));
     }
 
-    static Map<String, Object> bureauForm(String workedCase) {
+    public static Map<String, Object> bureauForm(String workedCase) {
         return new HashMap<>(InvestigationVariables.bureauFormValues(WorkedCases.load(workedCase)));
     }
 
-    static Map<String, Object> checklist(String workedCase) {
+    public static Map<String, Object> checklist(String workedCase) {
         return new HashMap<>(InvestigationVariables.checklistValues(WorkedCases.load(workedCase)));
     }
 }

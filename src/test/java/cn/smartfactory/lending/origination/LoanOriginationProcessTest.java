@@ -73,15 +73,16 @@ class LoanOriginationProcessTest {
                 new CreditReportGenerator(Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneId.of("UTC")),
                         ZoneId.of("Asia/Shanghai"))), VARIABLES));
         Mocks.register("segregationOfDuties", new SegregationOfDutiesListener());
-        Mocks.register("approvalRecorder", new ApprovalRecorder(new ApprovalAuthority(StandaloneDecisionRules.fromClasspath())));
-        Mocks.register("committeeVoteRecorder", new CommitteeVoteRecorder());
+        var products = new cn.smartfactory.lending.product.ProductCatalog(StandaloneDecisionRules.fromClasspath());
+        Mocks.register("approvalRecorder", new ApprovalRecorder(new ApprovalAuthority(StandaloneDecisionRules.fromClasspath()), products));
+        Mocks.register("committeeVoteRecorder", new CommitteeVoteRecorder(products));
         var monitoringRules = StandaloneDecisionRules.fromClasspath(List.of("processes/post-loan-monitoring-rules.dmn"));
         Mocks.register("handOverToMonitoringDelegate", new HandOverToMonitoringDelegate(
                 new cn.smartfactory.lending.monitoring.LoanMonitoring(register, monitoringRules,
                         new cn.smartfactory.lending.monitoring.MonitoringTier(monitoringRules), IndustryCatalog.fromClasspath(),
                         monitoringProcess)));
         Mocks.register("reportLink", new cn.smartfactory.lending.report.ReportLinkListener());
-        Mocks.register("disbursementCheck", new DisbursementCheckListener());
+        Mocks.register("disbursementCheck", new DisbursementCheckListener(products));
     }
 
     @AfterEach
@@ -268,6 +269,55 @@ class LoanOriginationProcessTest {
         assertThat(variable(pi, "approvedAmount")).isEqualTo(80000.0);
         assertThat(variable(pi, "approvedTermMonths")).isEqualTo(18);
         assertThat(pi).isWaitingAt("Task_SignContract");
+    }
+
+    /** The model found no lendable amount (existing debts use up the DSR cap): approving is refused, declining leads out. */
+    @Test
+    void aLimitBelowTheProductMinimumCannotBeApprovedButTheCaseCanBeDeclined() {
+        ProcessInstance pi = assessedWithoutLendableAmount("SINGLE_APPROVER");
+        assertThat(pi).isWaitingAt("Task_ApproveSingle");
+        assertRefused(() -> complete(pi, "Task_ApproveSingle", "apr1", decision("APPROVE")),
+                "suggested limit of 0.0 is below the Credit loan minimum of 10000");
+        Map<String, Object> tooLow = decision("APPROVE_MODIFIED");
+        tooLow.put("approvedAmount", 5000);
+        tooLow.put("approvedTermMonths", 12);
+        assertRefused(() -> complete(pi, "Task_ApproveSingle", "apr1", tooLow), "below the Credit loan minimum");
+        assertThat(variable(pi, "approvedAmount")).isNull();
+        Map<String, Object> decline = decision("DECLINE");
+        decline.put("declineReasonCode", "CASH_FLOW");
+        complete(pi, "Task_ApproveSingle", "apr1", decline);
+        assertThat(pi).isEnded().hasPassed("EndEvent_DeclinedByApproval");
+    }
+
+    @Test
+    void theCommitteeCannotApproveALimitBelowTheProductMinimum() {
+        ProcessInstance pi = assessedWithoutLendableAmount("CREDIT_COMMITTEE");
+        assertRefused(() -> vote(pi, "cc1", "APPROVE"), "below the Credit loan minimum");
+        vote(pi, "cc2", "DECLINE");
+        vote(pi, "cc3", "DECLINE");
+        assertThat(pi).isEnded().hasPassed("EndEvent_DeclinedByApproval");
+    }
+
+    @Test
+    void disbursementStaysBetweenTheProductMinimumAndTheApprovedAmount() {
+        ProcessInstance pi = toSingleApproval();
+        complete(pi, "Task_ApproveSingle", "apr1", decision("APPROVE"));
+        complete(pi, "Task_SignContract", "ops1", Map.of("contractNumber", "HT-MIN-0001", "contractSignedOn", "2026-11-23",
+                "conditionsFulfilled", true));
+        Map<String, Object> disbursement = new HashMap<>(Map.of("disbursedAmount", 5000, "disbursementAccount",
+                "6222020200112233", "disbursedOn", "2026-11-24"));
+        assertRefused(() -> complete(pi, "Task_Disburse", "ops1", disbursement), "below the Credit loan minimum of 10000");
+        assertThat(pi).isWaitingAt("Task_Disburse");
+    }
+
+    private ProcessInstance assessedWithoutLendableAmount(String route) {
+        Map<String, Object> assessed = new HashMap<>(LoanFixtures.startForm("3-retail-store"));
+        assessed.putAll(Map.of("applicationId", "APP-NO-CAPACITY", "accountManager", "am1", "investigator", "inv1",
+                "approvers", "", "committeeVoters", "", "knockedOut", false, "approvalRoute", route,
+                "suggestedAmount", 0.0, "assessmentSummary", "existing debts use up the DSR cap", "reworkCount", 0));
+        assessed.put("grade", "C");
+        return engine.getRuntimeService().createProcessInstanceByKey("loan-origination")
+                .startBeforeActivity("Gateway_KnockedOut").setVariables(assessed).execute();
     }
 
     // ---- segregation of duties and form rules ------------------------------------------------

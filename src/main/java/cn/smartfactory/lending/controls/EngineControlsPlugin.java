@@ -1,0 +1,43 @@
+package cn.smartfactory.lending.controls;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+
+/**
+ * Installs the platform's controls in the engine: the boundary guard as the first command
+ * interceptor; candidates and assignees get TASK_WORK on their tasks (claim and complete), never
+ * UPDATE (which would let them write variables and change the task); reading and writing variables
+ * needs the specific variable permissions; Java-serialized values are refused and deserializing
+ * any object is checked against an allowlist.
+ */
+public class EngineControlsPlugin extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+        interceptors.add(0, new EngineBoundaryGuard(configuration));
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> parseListeners =
+                configuration.getCustomPreBPMNParseListeners() == null ? new ArrayList<>()
+                        : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+        parseListeners.add(new UserTaskPropertiesParseListener());
+        configuration.setCustomPreBPMNParseListeners(parseListeners);
+        configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
+        configuration.setEnforceSpecificVariablePermission(true);
+        configuration.setJavaSerializationFormatEnabled(false);
+        configuration.setDeserializationTypeValidationEnabled(true);
+        configuration.setDeserializationAllowedPackages("java.lang,java.math,java.time");
+        configuration.setDeserializationAllowedClasses("java.util.ArrayList,java.util.LinkedHashMap,java.util.HashMap");
+    }
+
+    @Override
+    public String toString() {
+        return "lending engine controls";
+    }
+}

@@ -1,0 +1,314 @@
+package cn.smartfactory.lending.controls;
+
+import static cn.smartfactory.lending.platform.RestVariables.variables;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.smartfactory.lending.origination.LoanFixtures;
+
+/**
+ * Attacks on the controls over HTTP, as the demo staff would try them with the REST API the platform
+ * exposes: each one refused with its status and rule, and nothing changed — the loan's variables and
+ * tasks, its history, the number of processes. Run on H2 ({@code EngineBoundaryAttackTest}) and on
+ * PostgreSQL ({@code EngineBoundaryAttackPostgresIT}).
+ */
+record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine) {
+
+    /** What an attack must leave untouched. */
+    record State(Map<String, String> variables, List<String> tasks, long historicDetails, long processes) {
+    }
+
+    State state(String pi) {
+        Map<String, String> variables = new TreeMap<>();
+        for (VariableInstance v : engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(pi)
+                .disableBinaryFetching().disableCustomObjectDeserialization().list()) {
+            variables.put(v.getName() + "@" + v.getActivityInstanceId() + "@" + v.getTaskId(), String.valueOf(v.getValue()));
+        }
+        List<String> tasks = new ArrayList<>();
+        engine.getTaskService().createTaskQuery().processInstanceId(pi).orderByTaskId().asc().list()
+                .forEach(t -> tasks.add(t.getTaskDefinitionKey() + ":" + t.getId() + ":" + t.getAssignee() + ":" + t.getOwner()));
+        return new State(variables, tasks, engine.getHistoryService().createHistoricDetailQuery().processInstanceId(pi).count(),
+                engine.getHistoryService().createHistoricProcessInstanceQuery().count());
+    }
+
+    /** A fresh retail application (am1) through bureau and investigation, waiting for a single approver. */
+    String loanAtSingleApproval() {
+        ResponseEntity<JsonNode> started = post("am1", "/engine-rest/process-definition/key/loan-origination/submit-form",
+                variables(LoanFixtures.startForm("3-retail-store")));
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
+        String pi = started.getBody().get("id").asText();
+        assertThat(post("ops1", "/engine-rest/task/" + task(pi, "Task_QueryCreditBureau") + "/submit-form",
+                variables(LoanFixtures.bureauForm("3-retail-store"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("inv1", "/engine-rest/task/" + task(pi, "Task_InvestigateOnSite") + "/submit-form",
+                variables(LoanFixtures.checklist("3-retail-store"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        runJobs(pi);
+        task(pi, "Task_ApproveSingle");
+        return pi;
+    }
+
+    /** A fresh catering application, its first signature given by apr1, waiting for the second. */
+    String loanAtSecondSignature() {
+        ResponseEntity<JsonNode> started = post("am1", "/engine-rest/process-definition/key/loan-origination/submit-form",
+                variables(LoanFixtures.startForm("2-catering")));
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
+        String pi = started.getBody().get("id").asText();
+        assertThat(post("ops1", "/engine-rest/task/" + task(pi, "Task_QueryCreditBureau") + "/submit-form",
+                variables(LoanFixtures.bureauForm("2-catering"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("inv1", "/engine-rest/task/" + task(pi, "Task_InvestigateOnSite") + "/submit-form",
+                variables(LoanFixtures.checklist("2-catering"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        runJobs(pi);
+        assertThat(post("apr1", "/engine-rest/task/" + task(pi, "Task_ApproveFirstSignature") + "/submit-form",
+                variables(Map.of("approvalDecision", "APPROVE", "approvalOpinion", "第一签同意 first signature")))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        task(pi, "Task_ApproveSecondSignature");
+        return pi;
+    }
+
+    void startingMidProcessWithoutListenersIsRefused() {
+        String witness = loanAtSingleApproval();
+        State before = state(witness);
+        long loans = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("loan-origination").count();
+        Map<String, Object> body = new LinkedHashMap<>(variables(Map.of("amount", 5_000_000.0, "approvers", "apr1,apr2",
+                "approvalDecision", "APPROVE", "approvedAmount", 5_000_000.0)));
+        body.put("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_HandOverToMonitoring")));
+        body.put("skipCustomListeners", true);
+        body.put("skipIoMappings", true);
+        ResponseEntity<JsonNode> refused = post("am1", "/engine-rest/process-definition/key/loan-origination/start", body);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(message(refused)).contains("ADMIN_ONLY", "开始事件", "start event");
+
+        // Skipping listeners alone, at the start event, the engine itself refuses (ENGINE-13024, 400).
+        Map<String, Object> skipOnly = new LinkedHashMap<>(variables(LoanFixtures.startForm("3-retail-store")));
+        skipOnly.put("skipCustomListeners", true);
+        ResponseEntity<JsonNode> skipping = post("am1", "/engine-rest/process-definition/key/loan-origination/start", skipOnly);
+        assertThat(skipping.getStatusCode()).as(message(skipping)).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(skipping)).contains("Cannot skip custom listeners");
+
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("loan-origination")
+                .count()).isEqualTo(loans);
+        assertThat(state(witness)).isEqualTo(before);
+    }
+
+    void startingWithFieldsNotOnTheStartFormIsRefused() {
+        long loans = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("loan-origination").count();
+        Map<String, Object> values = LoanFixtures.startForm("3-retail-store");
+        values.put("accountManager", "am2");
+        values.put("suggestedAmount", 300000.0);
+        for (String path : List.of("/start", "/submit-form")) {
+            ResponseEntity<JsonNode> refused = post("am1", "/engine-rest/process-definition/key/loan-origination" + path,
+                    variables(values));
+            assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(message(refused)).contains("accountManager", "suggestedAmount", "NOT_ON_FORM".isEmpty() ? "" : "不是本表单的字段");
+        }
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("loan-origination")
+                .count()).isEqualTo(loans);
+    }
+
+    void processesWithoutAStartFormAreStartedByThePlatformOnly() {
+        long before = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("post-loan-monitoring").count();
+        ResponseEntity<JsonNode> refused = post("risk1", "/engine-rest/process-definition/key/post-loan-monitoring/start",
+                variables(Map.of("loanNumber", "LN-FAKE-1")));
+        assertThat(refused.getStatusCode()).isIn(HttpStatus.FORBIDDEN);
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("post-loan-monitoring")
+                .count()).isEqualTo(before);
+    }
+
+    void approverCannotSetTheAmountsBesideTheForm() {
+        String pi = loanAtSingleApproval();
+        String approval = task(pi, "Task_ApproveSingle");
+        State before = state(pi);
+        ResponseEntity<JsonNode> refused = post("apr1", "/engine-rest/task/" + approval + "/complete", variables(Map.of(
+                "approvalDecision", "APPROVE", "approvalOpinion", "同意 agree",
+                "suggestedAmount", 98_000_000.0, "approvedAmount", 98_000_000.0)));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(refused)).contains("suggestedAmount", "不是本表单的字段", "approvedAmount", "不显示");
+        ResponseEntity<JsonNode> viaForm = post("apr1", "/engine-rest/task/" + approval + "/submit-form", variables(Map.of(
+                "approvalDecision", "APPROVE", "approvalOpinion", "同意 agree", "suggestedAmount", 98_000_000.0)));
+        assertThat(viaForm.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(state(pi)).isEqualTo(before);
+    }
+
+    void candidatesCannotWriteVariablesOutsideAForm() {
+        String pi = loanAtSingleApproval();
+        String approval = task(pi, "Task_ApproveSingle");
+        State before = state(pi);
+        ResponseEntity<JsonNode> taskVariable = exchange("apr1", HttpMethod.PUT,
+                "/engine-rest/task/" + approval + "/variables/suggestedAmount", Map.of("value", 98_000_000.0, "type", "Double"));
+        assertThat(taskVariable.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> localVariable = exchange("apr1", HttpMethod.PUT,
+                "/engine-rest/task/" + approval + "/localVariables/approvalDecision", Map.of("value", "APPROVE", "type", "String"));
+        assertThat(localVariable.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> processVariables = post("apr1", "/engine-rest/process-instance/" + pi + "/variables",
+                Map.of("modifications", Map.of("suggestedAmount", Map.of("value", 98_000_000.0, "type", "Double"))));
+        assertThat(processVariables.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> removed = exchange("am1", HttpMethod.DELETE, "/engine-rest/process-instance/" + pi
+                + "/variables/investigator", null);
+        assertThat(removed.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(message(processVariables)).contains("ADMIN_ONLY", "表单提交之外", "outside a form submission");
+        assertThat(state(pi)).isEqualTo(before);
+    }
+
+    void staffCannotModifyRestartMigrateOrMessageProcesses() {
+        String pi = loanAtSingleApproval();
+        State before = state(pi);
+        String definition = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).singleResult()
+                .getProcessDefinitionId();
+        ResponseEntity<JsonNode> modified = post("apr1", "/engine-rest/process-instance/" + pi + "/modification", Map.of(
+                "skipCustomListeners", true, "instructions", List.of(Map.of("type", "startBeforeActivity",
+                        "activityId", "Task_SignContract"))));
+        assertThat(modified.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(message(modified)).contains("修改流程实例", "modification");
+        ResponseEntity<JsonNode> restarted = post("am1", "/engine-rest/process-definition/" + definition + "/restart", Map.of(
+                "processInstanceIds", List.of(pi), "instructions", List.of(Map.of("type", "startBeforeActivity",
+                        "activityId", "Task_SignContract"))));
+        assertThat(restarted.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> message = post("am1", "/engine-rest/message", Map.of("messageName", "Message_LoanRepaid",
+                "all", true));
+        assertThat(message.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> signal = post("am1", "/engine-rest/signal", Map.of("name", "anything"));
+        assertThat(signal.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> deleted = exchange("risk1", HttpMethod.DELETE, "/engine-rest/process-instance/" + pi, null);
+        assertThat(deleted.getStatusCode()).isIn(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> suspended = exchange("apr1", HttpMethod.PUT, "/engine-rest/process-instance/" + pi + "/suspended",
+                Map.of("suspended", true));
+        assertThat(suspended.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(state(pi)).isEqualTo(before);
+    }
+
+    void staffCannotDeleteHistory() {
+        String pi = loanAtSingleApproval();
+        State before = state(pi);
+        long operations = engine.getHistoryService().createUserOperationLogQuery().count();
+        for (String user : List.of("risk1", "mgr1", "apr1")) {
+            assertThat(exchange(user, HttpMethod.DELETE, "/engine-rest/history/process-instance/" + pi, null).getStatusCode())
+                    .as(user + " single").isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(post(user, "/engine-rest/history/process-instance/delete", Map.of("historicProcessInstanceIds",
+                    List.of(pi))).getStatusCode()).as(user + " batch").isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(exchange(user, HttpMethod.DELETE, "/engine-rest/history/process-instance/" + pi + "/variable-instances",
+                    null).getStatusCode()).as(user + " variables").isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        String entry = engine.getHistoryService().createUserOperationLogQuery().list().get(0).getId();
+        assertThat(exchange("risk1", HttpMethod.PUT, "/engine-rest/history/user-operation/" + entry + "/set-annotation",
+                Map.of("annotation", "nothing happened")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        String variable = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi).list().get(0).getId();
+        assertThat(exchange("risk1", HttpMethod.DELETE, "/engine-rest/history/variable-instance/" + variable, null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("risk1", "/engine-rest/history/decision-instance/delete", Map.of("historicDecisionInstanceIds",
+                List.of("x"), "deleteReason", "cleanup")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(engine.getHistoryService().createUserOperationLogQuery().count()).isEqualTo(operations);
+        assertThat(state(pi)).isEqualTo(before);
+    }
+
+    void tasksGoOnlyToMembersOfTheirCandidateGroups() {
+        String pi = loanAtSingleApproval();
+        String approval = task(pi, "Task_ApproveSingle");
+        State before = state(pi);
+        // An approver hands the decision to the loan's account manager (not an approver).
+        ResponseEntity<JsonNode> assigned = post("apr1", "/engine-rest/task/" + approval + "/assignee", Map.of("userId", "am1"));
+        assertThat(assigned.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(message(assigned)).contains("NOT_A_CANDIDATE", "am1");
+        ResponseEntity<JsonNode> claimedForOther = post("apr1", "/engine-rest/task/" + approval + "/claim", Map.of("userId", "cc1"));
+        assertThat(claimedForOther.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // Decisions are not delegated, not even to another approver.
+        ResponseEntity<JsonNode> delegated = post("apr1", "/engine-rest/task/" + approval + "/delegate", Map.of("userId", "apr2"));
+        assertThat(delegated.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(message(delegated)).contains("NO_DELEGATION");
+        // Nobody but an administrator adds candidates to a task.
+        ResponseEntity<JsonNode> link = post("apr1", "/engine-rest/task/" + approval + "/identity-links", Map.of(
+                "groupId", "account-managers", "type", "candidate"));
+        assertThat(link.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(state(pi)).isEqualTo(before);
+
+        // Once apr1 claimed it, apr2 can neither complete it nor take it over.
+        assertThat(post("apr1", "/engine-rest/task/" + approval + "/claim", Map.of("userId", "apr1")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        State claimed = state(pi);
+        ResponseEntity<JsonNode> completedByOther = post("apr2", "/engine-rest/task/" + approval + "/submit-form", variables(Map.of(
+                "approvalDecision", "DECLINE", "declineReasonCode", "POLICY", "approvalOpinion", "拒绝 decline")));
+        assertThat(completedByOther.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(message(completedByOther)).contains("NOT_YOUR_TASK", "apr1");
+        assertThat(post("apr2", "/engine-rest/task/" + approval + "/assignee", Map.of("userId", "apr2")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(state(pi)).isEqualTo(claimed);
+    }
+
+    void secondSignerWhoSubmitsNothingIsRefused() {
+        String pi = loanAtSecondSignature();
+        String second = task(pi, "Task_ApproveSecondSignature");
+        State before = state(pi);
+        ResponseEntity<JsonNode> empty = post("apr2", "/engine-rest/task/" + second + "/complete", Map.of("variables", Map.of()));
+        assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(empty)).contains("approvalDecision", "必填", "approvalOpinion");
+        assertThat(state(pi)).isEqualTo(before);
+        // The first signature stays on its own task in history; the second signer's opinion is their own.
+        assertThat(post("apr2", "/engine-rest/task/" + second + "/submit-form", variables(Map.of("approvalDecision", "APPROVE",
+                "approvalOpinion", "第二签同意 second signature"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        List<String> opinions = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi)
+                .variableName("approvalOpinion").list().stream().filter(v -> v.getTaskId() != null)
+                .map(v -> String.valueOf(v.getValue())).sorted().toList();
+        assertThat(opinions).containsExactly("第一签同意 first signature", "第二签同意 second signature");
+    }
+
+    void filesAndObjectsAreNotFormValues() {
+        String pi = loanAtSingleApproval();
+        String approval = task(pi, "Task_ApproveSingle");
+        State before = state(pi);
+        ResponseEntity<JsonNode> file = post("apr1", "/engine-rest/task/" + approval + "/submit-form", Map.of("variables", Map.of(
+                "approvalDecision", Map.of("value", "APPROVE", "type", "String"),
+                "approvalOpinion", Map.of("value", "QUJD", "type", "File", "valueInfo", Map.of("filename", "a.txt")))));
+        assertThat(file.getStatusCode()).as(message(file)).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(file)).contains("approvalOpinion", "file");
+        ResponseEntity<JsonNode> object = post("apr1", "/engine-rest/task/" + approval + "/submit-form", Map.of("variables", Map.of(
+                "approvalDecision", Map.of("value", "APPROVE", "type", "String"),
+                "approvalOpinion", Map.of("value", "{}", "type", "Object", "valueInfo", Map.of(
+                        "objectTypeName", "java.util.HashMap", "serializationDataFormat", "application/json")))));
+        assertThat(object.getStatusCode()).as(message(object)).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(state(pi)).isEqualTo(before);
+    }
+
+    String task(String pi, String key) {
+        var tasks = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).list();
+        assertThat(tasks).as("open %s of %s", key, pi).hasSize(1);
+        return tasks.get(0).getId();
+    }
+
+    void runJobs(String pi) {
+        var management = engine.getManagementService();
+        var jobs = management.createJobQuery().processInstanceId(pi).executable().list();
+        while (!jobs.isEmpty()) {
+            jobs.forEach(j -> management.executeJob(j.getId()));
+            jobs = management.createJobQuery().processInstanceId(pi).executable().list();
+        }
+    }
+
+    static String message(ResponseEntity<JsonNode> response) {
+        return response.getBody() == null ? "" : String.valueOf(response.getBody().path("message").asText(response.getBody().toString()));
+    }
+
+    ResponseEntity<JsonNode> post(String user, String path, Object body) {
+        return exchange(user, HttpMethod.POST, path, body);
+    }
+
+    ResponseEntity<JsonNode> exchange(String user, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, "demo").exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+}
