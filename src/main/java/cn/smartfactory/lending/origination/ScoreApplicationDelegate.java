@@ -1,5 +1,6 @@
 package cn.smartfactory.lending.origination;
 
+import static cn.smartfactory.lending.origination.LoanVariables.APPLICATION_ID;
 import static cn.smartfactory.lending.origination.LoanVariables.APPROVAL_ROUTE;
 import static cn.smartfactory.lending.origination.LoanVariables.ASSESSMENT_SUMMARY;
 import static cn.smartfactory.lending.origination.LoanVariables.BINDING_CONSTRAINT;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
 
 import cn.smartfactory.lending.common.Decimals;
 import cn.smartfactory.lending.investigation.Violation;
+import cn.smartfactory.lending.record.DecisionRecord;
+import cn.smartfactory.lending.record.RecordEntry;
 import cn.smartfactory.lending.scoring.Flag;
 import cn.smartfactory.lending.scoring.Knockout;
 import cn.smartfactory.lending.scoring.RiskAssessment;
@@ -41,10 +44,12 @@ public class ScoreApplicationDelegate implements JavaDelegate {
 
     private final RiskEngine riskEngine;
     private final InvestigationVariables variables;
+    private final DecisionRecord record;
 
-    public ScoreApplicationDelegate(RiskEngine riskEngine, InvestigationVariables variables) {
+    public ScoreApplicationDelegate(RiskEngine riskEngine, InvestigationVariables variables, DecisionRecord record) {
         this.riskEngine = riskEngine;
         this.variables = variables;
+        this.record = record;
     }
 
     @Override
@@ -67,12 +72,25 @@ public class ScoreApplicationDelegate implements JavaDelegate {
         execution.setVariable(BINDING_CONSTRAINT, a.creditLimit().binding().name());
         execution.setVariable(APPROVAL_ROUTE, a.approvalRoute().route().name());
         execution.setVariable(ASSESSMENT_SUMMARY, summary(a));
+        record.append(RecordEntry.of((String) execution.getVariable(APPLICATION_ID), execution.getProcessInstanceId(),
+                        execution.getCurrentActivityId(), null, RecordEntry.Duty.SCORING, RecordEntry.PLATFORM, null)
+                .decided(a.suggestion().code(), a.creditLimit().suggested(), a.termMonths(), a.approvalRoute().route().name())
+                .scored(a.totalScore(), a.grade(), tableVersions(execution))
+                .explained(null, "binding=" + a.creditLimit().binding().name()
+                        + "; flags=" + a.flags().stream().map(f -> f.code() + ":" + f.severity()).collect(Collectors.joining(","))
+                        + "; knockouts=" + a.knockouts().stream().map(Knockout::code).collect(Collectors.joining(","))));
         if (a.knockedOut()) {
             execution.setVariable(DECLINE_STAGE, "RISK_MODEL");
             execution.setVariable(DECLINE_REASON_CODE, a.knockouts().get(0).code());
             execution.setVariable(DECLINE_REASON, a.knockouts().stream().map(k -> k.reasonZh() + " / " + k.reasonEn())
                     .collect(Collectors.joining("; ")));
         }
+    }
+
+    /** {@code key:version} of every decision table in force, as a review needs to recompute the result. */
+    static String tableVersions(DelegateExecution execution) {
+        return execution.getProcessEngineServices().getRepositoryService().createDecisionDefinitionQuery().latestVersion()
+                .list().stream().map(d -> d.getKey() + ":" + d.getVersion()).sorted().collect(Collectors.joining(","));
     }
 
     /** What the approver reads at the top of the approval form. */

@@ -1,12 +1,13 @@
 package cn.smartfactory.lending.origination;
 
-import static cn.smartfactory.lending.origination.LoanVariables.ACCOUNT_MANAGER;
+import static cn.smartfactory.lending.origination.LoanVariables.APPLICATION_ID;
 import static cn.smartfactory.lending.origination.LoanVariables.APPROVERS;
 import static cn.smartfactory.lending.origination.LoanVariables.COMMITTEE_VOTERS;
 import static cn.smartfactory.lending.origination.LoanVariables.INVESTIGATOR;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -15,25 +16,39 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.record.DecisionRecord;
+import cn.smartfactory.lending.record.RecordEntry;
+import cn.smartfactory.lending.record.RecordEntry.Duty;
+
 /**
- * Segregation of duties on one loan (管调审分离), enforced by the engine whatever the client: the
- * applicant's account manager may not investigate or approve; an investigator may not approve;
- * the two signatures of a dual approval come from two people; each committee member votes once;
- * whoever approved or voted may not sign the contract or disburse. Checked when a task is claimed
- * and again when it is completed (a REST client may complete without claiming); a refusal leaves
- * the task open and says why. On completion the performer is recorded for the later checks.
+ * Segregation of duties on one loan (管调审分离), enforced by the engine whatever the client, from the
+ * loan's decision record (who took the application, investigated, queried the bureau, approved,
+ * referred, voted) — a record no submission can write, and the same for a person who holds two
+ * roles. The account manager may not query the bureau, investigate, approve, vote, sign or disburse;
+ * an investigator may not approve, vote, sign or disburse; an approver may not investigate, sign or
+ * disburse; the two signatures of a dual approval come from two people; an approver who referred the
+ * case to the committee may not vote on it; each committee member votes once. Checked when a task is
+ * claimed or assigned and again when it is completed (a REST client may complete without claiming);
+ * a refusal leaves the task open and says why.
  */
 @Component("segregationOfDuties")
 public class SegregationOfDutiesListener implements TaskListener {
 
-    enum Duty { INVESTIGATION, APPROVAL, COMMITTEE_VOTE, OPERATIONS }
+    enum Station { BUREAU_QUERY, INVESTIGATION, APPROVAL, COMMITTEE_VOTE, OPERATIONS }
 
-    static Duty dutyOf(String taskKey) {
+    private final DecisionRecord record;
+
+    public SegregationOfDutiesListener(DecisionRecord record) {
+        this.record = record;
+    }
+
+    static Station stationOf(String taskKey) {
         return switch (taskKey) {
-            case "Task_InvestigateOnSite", "Task_SupplementInvestigation" -> Duty.INVESTIGATION;
-            case "Task_ApproveSingle", "Task_ApproveFirstSignature", "Task_ApproveSecondSignature" -> Duty.APPROVAL;
-            case "Task_CommitteeVote" -> Duty.COMMITTEE_VOTE;
-            case "Task_SignContract", "Task_Disburse" -> Duty.OPERATIONS;
+            case "Task_QueryCreditBureau" -> Station.BUREAU_QUERY;
+            case "Task_InvestigateOnSite", "Task_SupplementInvestigation" -> Station.INVESTIGATION;
+            case "Task_ApproveSingle", "Task_ApproveFirstSignature", "Task_ApproveSecondSignature" -> Station.APPROVAL;
+            case "Task_CommitteeVote" -> Station.COMMITTEE_VOTE;
+            case "Task_SignContract", "Task_Disburse" -> Station.OPERATIONS;
             default -> throw new IllegalStateException("segregationOfDuties is bound to unknown task " + taskKey);
         };
     }
@@ -44,52 +59,65 @@ public class SegregationOfDutiesListener implements TaskListener {
         if (user == null) {
             return; // the engine itself, e.g. a migration: nobody to check
         }
-        Duty duty = dutyOf(task.getTaskDefinitionKey());
-        check(task, duty, user);
+        Station station = stationOf(task.getTaskDefinitionKey());
+        check(task, station, user);
         if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            record(task, duty, user);
+            remember(task, station, user);
         }
     }
 
-    private static void check(DelegateTask task, Duty duty, String user) {
-        String accountManager = (String) task.getVariable(ACCOUNT_MANAGER);
-        Set<String> investigators = set(task, INVESTIGATOR);
-        Set<String> approvers = set(task, APPROVERS);
-        Set<String> voters = set(task, COMMITTEE_VOTERS);
-        switch (duty) {
+    private void check(DelegateTask task, Station station, String user) {
+        List<RecordEntry> entries = record.entries((String) task.getVariable(APPLICATION_ID));
+        boolean accountManager = did(entries, user, Duty.INTAKE);
+        boolean investigator = did(entries, user, Duty.INVESTIGATION);
+        boolean approver = did(entries, user, Duty.APPROVAL) || did(entries, user, Duty.COMMITTEE_VOTE);
+        switch (station) {
+            case BUREAU_QUERY -> refuseIf(accountManager, user, "受理该申请的客户经理不得做征信查询",
+                    "the account manager who took the application may not query the bureau for it");
             case INVESTIGATION -> {
-                refuseIf(user.equals(accountManager), user, "受理该申请的客户经理不得做尽职调查",
+                refuseIf(accountManager, user, "受理该申请的客户经理不得做尽职调查",
                         "the account manager who took the application may not investigate it");
-                refuseIf(approvers.contains(user), user, "审批人不得做尽职调查", "an approver of this loan may not investigate it");
+                refuseIf(approver, user, "审批人不得做尽职调查", "an approver of this loan may not investigate it");
             }
             case APPROVAL -> {
-                refuseIf(user.equals(accountManager), user, "受理该申请的客户经理不得审批",
+                refuseIf(accountManager, user, "受理该申请的客户经理不得审批",
                         "the account manager who took the application may not approve it");
-                refuseIf(investigators.contains(user), user, "尽调人员不得审批", "an investigator of this loan may not approve it");
-                refuseIf("Task_ApproveSecondSignature".equals(task.getTaskDefinitionKey()) && approvers.contains(user), user,
-                        "双签须由两名不同审批人完成", "the second signature must come from a different approver");
+                refuseIf(investigator, user, "尽调人员不得审批", "an investigator of this loan may not approve it");
+                refuseIf("Task_ApproveSecondSignature".equals(task.getTaskDefinitionKey()) && did(entries, user, Duty.APPROVAL),
+                        user, "双签须由两名不同审批人完成", "the second signature must come from a different approver");
             }
             case COMMITTEE_VOTE -> {
-                refuseIf(user.equals(accountManager) || investigators.contains(user), user,
-                        "客户经理和尽调人员不得投票", "the account manager and investigators may not vote on this loan");
-                refuseIf(voters.contains(user) || otherOpenVoteClaimedBy(task, user), user,
+                refuseIf(accountManager || investigator, user, "客户经理和尽调人员不得投票",
+                        "the account manager and investigators may not vote on this loan");
+                refuseIf(entries.stream().anyMatch(e -> e.duty() == Duty.APPROVAL && user.equals(e.actor())
+                                && "REFER".equals(e.decision())), user, "提交贷审会的审批人不得参与投票",
+                        "an approver who referred the case to the committee may not vote on it");
+                refuseIf(set(task, COMMITTEE_VOTERS).contains(user) || otherOpenVoteClaimedBy(task, user), user,
                         "每名贷审会委员只能投一票", "each committee member votes once");
             }
-            case OPERATIONS -> refuseIf(approvers.contains(user) || voters.contains(user), user,
-                    "审批人不得签约或放款", "an approver of this loan may not sign the contract or disburse it");
+            case OPERATIONS -> {
+                refuseIf(approver, user, "审批人不得签约或放款", "an approver of this loan may not sign the contract or disburse it");
+                refuseIf(accountManager || investigator, user, "客户经理和尽调人员不得签约或放款",
+                        "the account manager and investigators of this loan may not sign the contract or disburse it");
+            }
         }
     }
 
-    private static void record(DelegateTask task, Duty duty, String user) {
-        switch (duty) {
+    private static boolean did(List<RecordEntry> entries, String user, Duty duty) {
+        return entries.stream().anyMatch(e -> e.duty() == duty && user.equals(e.actor()));
+    }
+
+    /** Names for the report and the loan register; the checks above never read them. */
+    private static void remember(DelegateTask task, Station station, String user) {
+        switch (station) {
             case INVESTIGATION -> add(task, INVESTIGATOR, user);
             case APPROVAL -> add(task, APPROVERS, user);
             case COMMITTEE_VOTE -> {
                 add(task, COMMITTEE_VOTERS, user);
                 add(task, APPROVERS, user);
             }
-            case OPERATIONS -> {
-                // operations staff are not restricted further on this loan
+            case BUREAU_QUERY, OPERATIONS -> {
+                // not named on the loan
             }
         }
     }

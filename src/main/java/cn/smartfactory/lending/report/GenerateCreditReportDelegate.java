@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.record.DecisionRecord;
+import cn.smartfactory.lending.record.RecordEntry;
+
 import cn.smartfactory.lending.origination.InvestigationVariables;
 import cn.smartfactory.lending.origination.LoanVariables;
 
@@ -22,11 +25,13 @@ public class GenerateCreditReportDelegate implements JavaDelegate {
 
     private final CreditReportService reports;
     private final InvestigationVariables variables;
+    private final DecisionRecord decisionRecord;
 
     public GenerateCreditReportDelegate(@Qualifier("loanCreditReportService") CreditReportService reports,
-                                        InvestigationVariables variables) {
+                                        InvestigationVariables variables, DecisionRecord record) {
         this.reports = reports;
         this.variables = variables;
+        this.decisionRecord = record;
     }
 
     @Override
@@ -35,6 +40,18 @@ public class GenerateCreditReportDelegate implements JavaDelegate {
         CreditReport report = reports.report(record, trail(execution));
         execution.setVariable(LoanVariables.CREDIT_REPORT, Variables.fileValue(report.fileName())
                 .file(report.content()).mimeType(CreditReport.CONTENT_TYPE).create());
+        decisionRecord.append(RecordEntry.of((String) execution.getVariable(LoanVariables.APPLICATION_ID),
+                        execution.getProcessInstanceId(), execution.getCurrentActivityId(), null, RecordEntry.Duty.CREDIT_REPORT,
+                        RecordEntry.PLATFORM, null)
+                .report(sha256(report.content())).explained(null, report.fileName()));
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     static List<ProcessStep> trail(DelegateExecution execution) {

@@ -69,7 +69,7 @@ final class BareEngine {
     /** The delegates and listeners the diagram names, each doing nothing but set its routing constants. */
     static Map<Object, Object> noOpBeans() {
         Map<Object, Object> beans = new HashMap<>();
-        for (String name : new String[] {"formRules", "segregationOfDuties", "investigationCheck", "reportLink",
+        for (String name : new String[] {"formRules", "segregationOfDuties", "stepRecord", "investigationCheck", "reportLink",
                 "committeeVoteRecorder", "disbursementCheck", "generateCreditReportDelegate",
                 "handOverToMonitoringDelegate"}) {
             beans.put(name, new Constants(Map.of()));

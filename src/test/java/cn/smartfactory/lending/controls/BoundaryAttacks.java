@@ -283,6 +283,53 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine) {
         assertThat(state(pi)).isEqualTo(before);
     }
 
+    /** A member of staff given two roles (approver and central operations) is still bound by every rule. */
+    void userWithTwoRolesIsBoundByEveryRule() {
+        var identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId("dual1").count() == 0) {
+            var user = identity.newUser("dual1");
+            user.setPassword("demo");
+            user.setFirstName("dual1");
+            user.setLastName("审批岗兼集中作业岗 Approver and operations");
+            identity.saveUser(user);
+            identity.createMembership("dual1", "approvers");
+            identity.createMembership("dual1", "central-operations");
+        }
+        String pi = loanAtSingleApproval();
+        assertThat(post("dual1", "/engine-rest/task/" + task(pi, "Task_ApproveSingle") + "/submit-form", variables(Map.of(
+                "approvalDecision", "APPROVE", "approvalOpinion", "同意 agree"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String contract = task(pi, "Task_SignContract");
+        State before = state(pi);
+        ResponseEntity<JsonNode> claim = post("dual1", "/engine-rest/task/" + contract + "/claim", Map.of("userId", "dual1"));
+        assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(claim)).contains("管调审分离", "may not sign the contract or disburse");
+        ResponseEntity<JsonNode> sign = post("dual1", "/engine-rest/task/" + contract + "/submit-form", variables(Map.of(
+                "contractNumber", "HT-DUAL-0001", "contractSignedOn", "2026-11-23", "conditionsFulfilled", true)));
+        assertThat(sign.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(state(pi)).isEqualTo(before);
+    }
+
+    /** No code path updates or deletes the decision record, and the database refuses it too. */
+    void decisionRecordIsAppendOnly() {
+        String pi = loanAtSingleApproval();
+        var dataSource = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getDataSource();
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        String application = String.valueOf(engine.getRuntimeService().getVariable(pi, "applicationId"));
+        List<Map<String, Object>> before = jdbc.sql("SELECT * FROM decision_record WHERE application_id = ? ORDER BY id")
+                .param(application).query().listOfRows();
+        assertThat(before).extracting(row -> String.valueOf(row.get("duty")))
+                .containsExactly("INTAKE", "BUREAU_QUERY", "INVESTIGATION", "SCORING", "CREDIT_REPORT");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(
+                "UPDATE decision_record SET actor = 'someone-else' WHERE application_id = ?").param(application).update()))
+                .as("update").isNotNull().hasStackTraceContaining("append-only");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(
+                "DELETE FROM decision_record WHERE application_id = ?").param(application).update()))
+                .as("delete").isNotNull().hasStackTraceContaining("append-only");
+        assertThat(jdbc.sql("SELECT * FROM decision_record WHERE application_id = ? ORDER BY id").param(application)
+                .query().listOfRows()).isEqualTo(before);
+    }
+
     String task(String pi, String key) {
         var tasks = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).list();
         assertThat(tasks).as("open %s of %s", key, pi).hasSize(1);

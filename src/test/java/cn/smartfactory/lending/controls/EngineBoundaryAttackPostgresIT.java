@@ -83,4 +83,14 @@ class EngineBoundaryAttackPostgresIT {
     void filesAndObjectsAreNotFormValues() {
         attacks.filesAndObjectsAreNotFormValues();
     }
+
+    @Test
+    void userWithTwoRolesIsBoundByEveryRule() {
+        attacks.userWithTwoRolesIsBoundByEveryRule();
+    }
+
+    @Test
+    void decisionRecordIsAppendOnly() {
+        attacks.decisionRecordIsAppendOnly();
+    }
 }

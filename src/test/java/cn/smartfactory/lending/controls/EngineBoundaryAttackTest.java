@@ -71,4 +71,14 @@ class EngineBoundaryAttackTest {
     void filesAndObjectsAreNotFormValues() {
         attacks.filesAndObjectsAreNotFormValues();
     }
+
+    @Test
+    void userWithTwoRolesIsBoundByEveryRule() {
+        attacks.userWithTwoRolesIsBoundByEveryRule();
+    }
+
+    @Test
+    void decisionRecordIsAppendOnly() {
+        attacks.decisionRecordIsAppendOnly();
+    }
 }

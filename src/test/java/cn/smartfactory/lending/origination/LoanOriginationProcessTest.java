@@ -56,6 +56,7 @@ class LoanOriginationProcessTest {
 
     ProcessEngine engine;
     final cn.smartfactory.lending.monitoring.InMemoryLoanRegister register = new cn.smartfactory.lending.monitoring.InMemoryLoanRegister();
+    final cn.smartfactory.lending.record.InMemoryDecisionRecord record = new cn.smartfactory.lending.record.InMemoryDecisionRecord();
     final cn.smartfactory.lending.monitoring.RecordingMonitoringProcess monitoringProcess =
             new cn.smartfactory.lending.monitoring.RecordingMonitoringProcess();
 
@@ -68,11 +69,12 @@ class LoanOriginationProcessTest {
         Mocks.register("screenOutcome", new ScreenOutcomeListener());
         Mocks.register("formRules", new FormRulesListener(new FormRules(engine.getFormService())));
         Mocks.register("investigationCheck", new InvestigationCheckListener(VARIABLES, RISK));
-        Mocks.register("scoreApplicationDelegate", new ScoreApplicationDelegate(RISK, VARIABLES));
+        Mocks.register("scoreApplicationDelegate", new ScoreApplicationDelegate(RISK, VARIABLES, record));
         Mocks.register("generateCreditReportDelegate", new GenerateCreditReportDelegate(new CreditReportService(RISK,
                 new CreditReportGenerator(Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneId.of("UTC")),
-                        ZoneId.of("Asia/Shanghai"))), VARIABLES));
-        Mocks.register("segregationOfDuties", new SegregationOfDutiesListener());
+                        ZoneId.of("Asia/Shanghai"))), VARIABLES, record));
+        Mocks.register("segregationOfDuties", new SegregationOfDutiesListener(record));
+        Mocks.register("stepRecord", new StepRecordListener(record));
         var products = new cn.smartfactory.lending.product.ProductCatalog(StandaloneDecisionRules.fromClasspath());
         Mocks.register("approvalRecorder", new ApprovalRecorder(new ApprovalAuthority(StandaloneDecisionRules.fromClasspath()), products));
         Mocks.register("committeeVoteRecorder", new CommitteeVoteRecorder(products));
@@ -140,6 +142,27 @@ class LoanOriginationProcessTest {
                     .containsEntry("investigators", "inv1").containsEntry("approvers", "apr1")
                     .containsEntry("disbursedAmount", 100000.0).containsEntry("termMonths", 24);
         });
+
+        // Every step is on the decision record, in order, with who did it and what was decided.
+        var entries = record.entries(historicVariable(pi, "applicationId").toString());
+        assertThat(entries).extracting(e -> e.duty() + ":" + e.actor()).containsExactly("INTAKE:am1", "BUREAU_QUERY:ops1",
+                "INVESTIGATION:inv1", "SCORING:platform", "CREDIT_REPORT:platform", "APPROVAL:apr1", "CONTRACT:ops2",
+                "DISBURSEMENT:ops2");
+        var scoring = entries.get(3);
+        assertThat(scoring.score()).isEqualTo(91);
+        assertThat(scoring.grade()).isEqualTo("A");
+        assertThat(scoring.decision()).isEqualTo("APPROVE");
+        assertThat(scoring.amount()).isEqualByComparingTo("100000");
+        assertThat(scoring.route()).isEqualTo("SINGLE_APPROVER");
+        assertThat(scoring.tableVersions()).contains("bureau-screen:1", "pre-screen:1");
+        assertThat(entries.get(4).reportSha256()).matches("[0-9a-f]{64}");
+        var approvalEntry = entries.get(5);
+        assertThat(approvalEntry.decision()).isEqualTo("APPROVE");
+        assertThat(approvalEntry.amount()).isEqualByComparingTo("100000");
+        assertThat(approvalEntry.termMonths()).isEqualTo(24);
+        assertThat(approvalEntry.opinion()).isEqualTo("Figures checked against the report 已核对报告");
+        assertThat(entries.get(7).amount()).isEqualByComparingTo("100000");
+        assertThat(entries.get(7).details()).contains("disbursementAccount=6222020200112233");
     }
 
     // ---- screening --------------------------------------------------------------------------
@@ -330,6 +353,39 @@ class LoanOriginationProcessTest {
         dueDiligence(pi, "3-retail-store", "inv1", "ops1");
         assertRefused(() -> complete(pi, "Task_ApproveSingle", "inv1", decision("APPROVE")), "may not approve");
         assertThat(pi).isWaitingAt("Task_ApproveSingle");
+    }
+
+    @Test
+    void accountManagerMayNotQueryTheBureau() {
+        ProcessInstance pi = apply("am1", "3-retail-store");
+        assertRefused(() -> claim(pi, "Task_QueryCreditBureau", "am1"), "may not query the bureau");
+        assertRefused(() -> as("am1", () -> engine.getTaskService().complete(task(pi, "Task_QueryCreditBureau").getId(),
+                LoanFixtures.bureauForm("3-retail-store"))), "may not query the bureau");
+        assertThat(pi).isWaitingAt("Task_QueryCreditBureau");
+    }
+
+    @Test
+    void accountManagerAndInvestigatorMayNotSignOrDisburse() {
+        ProcessInstance pi = toSingleApproval();
+        complete(pi, "Task_ApproveSingle", "apr1", decision("APPROVE"));
+        assertRefused(() -> claim(pi, "Task_SignContract", "am1"), "account manager and investigators");
+        assertRefused(() -> claim(pi, "Task_SignContract", "inv1"), "account manager and investigators");
+        complete(pi, "Task_SignContract", "ops1", Map.of("contractNumber", "HT-SOD-0001", "contractSignedOn", "2026-11-23",
+                "conditionsFulfilled", true));
+        assertRefused(() -> as("inv1", () -> engine.getTaskService().complete(task(pi, "Task_Disburse").getId(), Map.of(
+                "disbursedAmount", 100000, "disbursementAccount", "6222020200112233", "disbursedOn", "2026-11-24"))),
+                "account manager and investigators");
+        assertThat(pi).isWaitingAt("Task_Disburse");
+    }
+
+    @Test
+    void approverWhoReferredTheCaseMayNotVoteOnIt() {
+        ProcessInstance pi = toSingleApproval();
+        complete(pi, "Task_ApproveSingle", "apr1", decision("REFER"));
+        assertRefused(() -> vote(pi, "apr1", "APPROVE"), "referred the case to the committee may not vote");
+        vote(pi, "cc1", "APPROVE");
+        vote(pi, "cc2", "APPROVE");
+        assertThat(pi).isWaitingAt("Task_SignContract");
     }
 
     @Test

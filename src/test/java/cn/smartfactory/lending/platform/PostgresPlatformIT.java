@@ -43,7 +43,11 @@ class PostgresPlatformIT {
                     .query(String.class).list()).containsExactly("act_stat_auth_perms_read", "act_stat_auth_perms_read_task");
             assertThat(first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql(
                     "SELECT version FROM flyway_schema_history ORDER BY installed_rank DESC LIMIT 1").query(String.class).single())
-                    .isEqualTo("3");
+                    .isEqualTo("5");
+            // The decision record refuses UPDATE, DELETE and TRUNCATE (V5).
+            assertThat(first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql(
+                    "SELECT tgname FROM pg_trigger WHERE tgrelid = 'decision_record'::regclass AND NOT tgisinternal ORDER BY tgname")
+                    .query(String.class).list()).containsExactly("decision_record_append_only", "decision_record_no_truncate");
             // Queries joining the authorization table are planned with their values; others keep the plan cache.
             try (var c = first.getBean(javax.sql.DataSource.class).getConnection();
                  var join = c.prepareStatement("SELECT COUNT(*) FROM ACT_RU_TASK RES left join ( SELECT A.* FROM "
