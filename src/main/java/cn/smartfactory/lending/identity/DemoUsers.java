@@ -61,6 +61,7 @@ public class DemoUsers {
         add(users, Role.CREDIT_COMMITTEE, "cc1", "cc2", "cc3");
         add(users, Role.RISK_MANAGERS, "risk1");
         add(users, Role.MANAGERS, "mgr1");
+        add(users, Role.CORE_BANKING, "corebank");
         add(users, Role.CAMUNDA_ADMIN, "admin");
         return users;
     }

@@ -76,8 +76,8 @@ public class IdentitySetup {
         grants.add(new Grant(Role.ACCOUNT_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
         grants.add(new Grant(Role.ACCOUNT_MANAGERS, Resources.PROCESS_DEFINITION, "loan-origination",
                 Permissions.CREATE_INSTANCE, Permissions.READ));
-        // Officers report early warnings through the early-warning-report start form.
-        for (Role officer : List.of(Role.ACCOUNT_MANAGERS, Role.INVESTIGATORS, Role.CENTRAL_OPERATIONS, Role.RISK_MANAGERS)) {
+        // Officers report early warnings for loans they serve through the early-warning-report start form.
+        for (Role officer : List.of(Role.ACCOUNT_MANAGERS, Role.INVESTIGATORS, Role.RISK_MANAGERS)) {
             grants.add(new Grant(officer, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
             grants.add(new Grant(officer, Resources.PROCESS_DEFINITION, "early-warning-report",
                     Permissions.CREATE_INSTANCE, Permissions.READ));
@@ -91,6 +91,8 @@ public class IdentitySetup {
             grants.add(new Grant(reader, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
             grants.add(new Grant(reader, Resources.DEPLOYMENT, ANY, Permissions.READ));
         }
+        // Core banking's events are classified and tiered by the monitoring tables, evaluated as its account.
+        grants.add(new Grant(Role.CORE_BANKING, Resources.DECISION_DEFINITION, ANY, Permissions.CREATE_INSTANCE));
         grants.add(new Grant(Role.RISK_MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE));
         grants.add(new Grant(Role.RISK_MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.CREATE_INSTANCE));
         for (Resources resource : Resources.values()) {

@@ -9,6 +9,8 @@ public enum Role {
     CREDIT_COMMITTEE("credit-committee", "贷审会", "Credit committee"),
     RISK_MANAGERS("risk-managers", "风险管理", "Risk managers"),
     MANAGERS("managers", "管理者", "Managers"),
+    /** Core banking's technical account: posts loan events for any loan, works no task, opens no webapp. */
+    CORE_BANKING("core-banking", "核心系统", "Core banking"),
     CAMUNDA_ADMIN("camunda-admin", "系统管理员", "Administrators");
 
     private final String groupId;
@@ -31,6 +33,6 @@ public enum Role {
 
     /** Roles that work tasks in Tasklist. */
     public boolean worksTasks() {
-        return this != MANAGERS && this != CAMUNDA_ADMIN;
+        return this != MANAGERS && this != CAMUNDA_ADMIN && this != CORE_BANKING;
     }
 }

@@ -68,6 +68,12 @@ public class JdbcLoanRegister implements LoanRegister {
     }
 
     @Override
+    public boolean markStatus(String loanNumber, String status) {
+        return jdbc.sql("UPDATE loan SET status = :status WHERE loan_number = :loanNumber AND status IN ('ACTIVE', 'CLOSING')")
+                .param("status", status).param("loanNumber", loanNumber).update() == 1;
+    }
+
+    @Override
     public boolean close(String loanNumber, String status, java.time.LocalDate closedOn) {
         return jdbc.sql("""
                 UPDATE loan SET status = :status, closed_on = :closedOn,

@@ -17,9 +17,10 @@ import cn.smartfactory.lending.identity.CurrentStaff;
 import cn.smartfactory.lending.identity.Role;
 
 /**
- * Loan events from core banking (a technical user in central operations) or officers: the six
- * warning signals and repayment in full. 201 when handled now, 200 for a repeated event id; refusals
- * are answered by {@code ApiErrors}.
+ * Loan events from core banking, under its own technical account (group {@code core-banking}, not a
+ * staff role): the six warning signals and repayment in full, for any loan. Staff report warnings
+ * through the early-warning form, for loans they serve. 201 when handled now, 200 for a repeated
+ * event id; refusals are answered by {@code ApiErrors}.
  */
 @RestController
 @RequestMapping("/api/loan-events")
@@ -42,9 +43,10 @@ class LoanEventController {
 
     @PostMapping
     ResponseEntity<?> raise(@RequestBody Body body) {
-        if (!staff.inAnyOf(Role.CENTRAL_OPERATIONS, Role.ACCOUNT_MANAGERS, Role.RISK_MANAGERS, Role.CAMUNDA_ADMIN)) {
+        if (!staff.inAnyOf(Role.CORE_BANKING, Role.CAMUNDA_ADMIN)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "FORBIDDEN", "message",
-                    "Only central operations, account managers and risk managers report loan events 仅集中作业、管户和风险岗可报送贷后事件"));
+                    "仅核心系统可报送贷后事件;员工请通过预警上报表单上报所管贷款的预警 / Only core banking posts loan events; "
+                            + "staff report warnings for the loans they serve through the early-warning form"));
         }
         LoanEvent event = new LoanEvent(body.eventId(), body.loanNumber(), body.type(), body.occurredOn(),
                 body.daysOverdue(), body.outstandingBalance(), body.salesChangePercent(), body.description(),

@@ -200,6 +200,11 @@ public class LoanMonitoring {
     }
 
     private static void requireActive(LoanRecord loan) {
+        if ("CLOSING".equals(loan.status())) {
+            throw LoanEventRefused.of(409, "LOAN_CLOSING", "loanNumber", "ACTIVE",
+                    "loanNumber " + loan.loanNumber() + " is being closed: central operations are confirming its balance",
+                    "贷款 " + loan.loanNumber() + " 正在销户核对中");
+        }
         if (!"ACTIVE".equals(loan.status())) {
             throw LoanEventRefused.of(409, "LOAN_CLOSED", "loanNumber", "ACTIVE",
                     "loanNumber " + loan.loanNumber() + " is closed (" + loan.status() + ")",

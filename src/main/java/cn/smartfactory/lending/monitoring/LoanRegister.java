@@ -25,6 +25,12 @@ public interface LoanRegister {
     /** Sets the tier after a completed check (which may lower it); false when the loan is not registered. */
     boolean updateTier(String loanNumber, String tier);
 
+    /**
+     * Marks a loan CLOSING while its repayment or write-off is being confirmed, or ACTIVE again when
+     * the confirmation found it should not close; false when the loan is not registered.
+     */
+    boolean markStatus(String loanNumber, String status);
+
     /** Ends a loan: REPAID (balance 0) or WRITTEN_OFF; false when the loan is not registered. */
     boolean close(String loanNumber, String status, java.time.LocalDate closedOn);
 

@@ -55,6 +55,9 @@ public final class MonitoringVariables {
     public static final String WARNING_DUE = "warningDue";
 
     public static final String CLOSURE = "closure";
+    /** REPAID or WRITTEN_OFF: what the closing confirmation is about. */
+    public static final String CLOSURE_REQUESTED = "closureRequested";
+    public static final String CLOSING_CONFIRMED_BY = "closingConfirmedBy";
 
     private MonitoringVariables() {
     }

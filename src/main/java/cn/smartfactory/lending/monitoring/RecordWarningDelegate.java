@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.identity.Role;
+
 /**
  * An officer's warning from the {@code early-warning-report} start form, handled like one from core
  * banking. A refusal (unknown loan, closed loan) fails the start, so nothing is recorded and the
@@ -18,13 +20,16 @@ import org.springframework.stereotype.Component;
 public class RecordWarningDelegate implements JavaDelegate {
 
     private final LoanMonitoring monitoring;
+    private final LoanRegister register;
 
-    public RecordWarningDelegate(LoanMonitoring monitoring) {
+    public RecordWarningDelegate(LoanMonitoring monitoring, LoanRegister register) {
         this.monitoring = monitoring;
+        this.register = register;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        requireServes(execution, text(execution, "warningReporter"), text(execution, "warningLoanNumber"));
         LoanEvent event = new LoanEvent("officer:" + execution.getProcessInstanceId(),
                 text(execution, "warningLoanNumber"), text(execution, "warningType"), date(execution),
                 number(execution, "warningDaysOverdue") == null ? null : number(execution, "warningDaysOverdue").intValue(),
@@ -36,6 +41,37 @@ public class RecordWarningDelegate implements JavaDelegate {
             execution.setVariable("tierAfter", outcome.tierAfter());
         } catch (LoanEventRefused e) {
             throw new BadUserRequestException("预警未登记 Warning not recorded: " + e.getMessage(), e);
+        }
+    }
+
+    /** Officers report for the loans they serve (its account manager and investigators); risk managers for all. */
+    private void requireServes(DelegateExecution execution, String reporter, String loanNumber) {
+        if (reporter == null) {
+            return; // the platform itself
+        }
+        boolean riskManager = execution.getProcessEngineServices().getIdentityService().createGroupQuery()
+                .groupMember(reporter).groupId(Role.RISK_MANAGERS.groupId()).count() > 0;
+        if (riskManager) {
+            return;
+        }
+        LoanRecord loan = register.find(loanNumber).orElse(null);
+        if (loan == null) {
+            return; // refused below as an unknown loan, naming the number
+        }
+        boolean serves = reporter.equals(loan.accountManager())
+                || java.util.Arrays.asList(loan.investigators().split(",")).contains(reporter);
+        if (!serves) {
+            throw new ControlRefusal("预警上报 Warning: 只能上报本人管户或尽调的贷款的预警(" + loanNumber + " 不是)/ officers report "
+                    + "warnings only for loans they serve as account manager or investigator (" + loanNumber + " is not one)");
+        }
+    }
+
+    /** 403: the reporter does not serve the loan. */
+    static final class ControlRefusal extends org.camunda.bpm.engine.AuthorizationException {
+        private static final long serialVersionUID = 1L;
+
+        ControlRefusal(String message) {
+            super(message);
         }
     }
 

@@ -44,6 +44,12 @@ class ApiErrors {
         return Map.of("error", "UNREADABLE_REQUEST", "violations", List.of(violation));
     }
 
+    /** What the caller's role may not do in the engine: 403 with the engine's or the platform's reason. */
+    @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+    ResponseEntity<Map<String, Object>> forbidden(org.camunda.bpm.engine.AuthorizationException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "FORBIDDEN", "message", e.getMessage()));
+    }
+
     /** A loan event that changes nothing: 400 bad input, 404 unknown loan, 409 closed loan or reused event id. */
     @ExceptionHandler(LoanEventRefused.class)
     ResponseEntity<Map<String, Object>> loanEventRefused(LoanEventRefused e) {

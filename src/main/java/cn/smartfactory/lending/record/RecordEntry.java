@@ -33,7 +33,8 @@ public record RecordEntry(Long id, Instant recordedAt, String applicationId, Str
 
     /** What a step was, as segregation of duties sees it. */
     public enum Duty {
-        INTAKE, BUREAU_QUERY, INVESTIGATION, SCORING, CREDIT_REPORT, APPROVAL, COMMITTEE_VOTE, CONTRACT, DISBURSEMENT, HAND_OVER
+        INTAKE, BUREAU_QUERY, INVESTIGATION, SCORING, CREDIT_REPORT, APPROVAL, COMMITTEE_VOTE, CONTRACT, DISBURSEMENT, HAND_OVER,
+        CLOSING_CONFIRMATION, CLOSING_APPROVAL
     }
 
     /** A new entry (id and time are given when it is appended). */

@@ -21,6 +21,9 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.smartfactory.lending.monitoring.LoanMonitoring;
+import cn.smartfactory.lending.monitoring.LoanRecord;
+import cn.smartfactory.lending.monitoring.LoanRegister;
 import cn.smartfactory.lending.origination.LoanFixtures;
 
 /**
@@ -29,7 +32,7 @@ import cn.smartfactory.lending.origination.LoanFixtures;
  * tasks, its history, the number of processes. Run on H2 ({@code EngineBoundaryAttackTest}) and on
  * PostgreSQL ({@code EngineBoundaryAttackPostgresIT}).
  */
-record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine) {
+record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitoring monitoring, LoanRegister register) {
 
     /** What an attack must leave untouched. */
     record State(Map<String, String> variables, List<String> tasks, long historicDetails, long processes) {
@@ -328,6 +331,54 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine) {
                 .as("delete").isNotNull().hasStackTraceContaining("append-only");
         assertThat(jdbc.sql("SELECT * FROM decision_record WHERE application_id = ? ORDER BY id").param(application)
                 .query().listOfRows()).isEqualTo(before);
+    }
+
+    /** Loan events come from core banking; a repayment closes a loan only after two people confirmed it. */
+    void postLoanEventsComeFromCoreBankingAndClosingTakesTwoPeople() {
+        String number = "LN-ATK-" + System.nanoTime();
+        monitoring.handOver(new LoanRecord(number, "APP-" + number, "pi", "攻击测试 Attack", "RETAIL_STORE", "CREDIT", "NONE", "A",
+                85, new java.math.BigDecimal("100000"), new java.math.BigDecimal("100000"), 24, java.time.LocalDate.now(),
+                java.time.LocalDate.now().plusMonths(24), new java.math.BigDecimal("100000"), 0, "NORMAL", "T1", "am1", "inv1",
+                "apr1", "ACTIVE"));
+        String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+        State before = state(pi);
+        Map<String, Object> repaid = Map.of("eventId", "atk-" + number, "loanNumber", number, "type", "REPAID_IN_FULL",
+                "occurredOn", java.time.LocalDate.now().toString());
+        for (String staff : List.of("am2", "am1", "ops1", "risk1")) {
+            ResponseEntity<JsonNode> refused = post(staff, "/api/loan-events", repaid);
+            assertThat(refused.getStatusCode()).as(staff).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(refused.getBody().get("message").asText()).contains("核心系统", "core banking");
+        }
+        // Another account manager cannot raise a warning on am1's loan through the form either.
+        ResponseEntity<JsonNode> warning = post("am2", "/engine-rest/process-definition/key/early-warning-report/submit-form",
+                variables(Map.of("warningLoanNumber", number, "warningType", "LITIGATION", "warningOccurredOn",
+                        java.time.LocalDate.now().toString(), "warningDescription", "听说被起诉了 heard of a lawsuit")));
+        assertThat(warning.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(register.find(number).orElseThrow()).satisfies(loan -> {
+            assertThat(loan.status()).isEqualTo("ACTIVE");
+            assertThat(loan.tier()).isEqualTo("T1");
+        });
+        assertThat(state(pi)).isEqualTo(before);
+
+        // Core banking reports the repayment: the loan waits for two people, it is not closed.
+        assertThat(post("corebank", "/api/loan-events", repaid).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(register.find(number).orElseThrow().status()).isEqualTo("CLOSING");
+        assertThat(post("ops1", "/engine-rest/task/" + task(pi, "Task_ConfirmClosingBalance") + "/submit-form", variables(Map.of(
+                "closingBalanceConfirmed", "YES", "confirmedBalance", 0, "closingEvidence", "CB-" + number)))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String approval = task(pi, "Task_ApproveClosing");
+        State confirmed = state(pi);
+        ResponseEntity<JsonNode> alone = post("ops1", "/engine-rest/task/" + approval + "/submit-form", variables(Map.of(
+                "closingApproved", "YES", "closingApprovalOpinion", "自己复核 my own check")));
+        assertThat(alone.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(alone)).contains("Four eyes");
+        assertThat(state(pi)).isEqualTo(confirmed);
+        assertThat(register.find(number).orElseThrow().status()).isEqualTo("CLOSING");
+        assertThat(post("risk1", "/engine-rest/task/" + approval + "/submit-form", variables(Map.of(
+                "closingApproved", "YES", "closingApprovalOpinion", "流水已核 statement checked"))).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        runJobs(pi);
+        assertThat(register.find(number).orElseThrow().status()).isEqualTo("REPAID");
     }
 
     String task(String pi, String key) {

@@ -24,7 +24,9 @@ class EngineBoundaryAttackPostgresIT {
         PostgresTestServer.require("the PostgreSQL attack suite");
         PostgresTestServer.execute("DROP DATABASE IF EXISTS lending_controls_it", "CREATE DATABASE lending_controls_it");
         platform = PostgresTestServer.startPlatform(PostgresTestServer.database("lending_controls_it"));
-        attacks = new BoundaryAttacks(PostgresTestServer.rest(platform), platform.getBean(ProcessEngine.class));
+        attacks = new BoundaryAttacks(PostgresTestServer.rest(platform), platform.getBean(ProcessEngine.class),
+                platform.getBean(cn.smartfactory.lending.monitoring.LoanMonitoring.class),
+                platform.getBean(cn.smartfactory.lending.monitoring.LoanRegister.class));
     }
 
     @AfterAll
@@ -92,5 +94,10 @@ class EngineBoundaryAttackPostgresIT {
     @Test
     void decisionRecordIsAppendOnly() {
         attacks.decisionRecordIsAppendOnly();
+    }
+
+    @Test
+    void postLoanEventsComeFromCoreBankingAndClosingTakesTwoPeople() {
+        attacks.postLoanEventsComeFromCoreBankingAndClosingTakesTwoPeople();
     }
 }

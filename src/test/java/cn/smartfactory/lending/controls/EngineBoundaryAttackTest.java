@@ -15,11 +15,15 @@ class EngineBoundaryAttackTest {
     private TestRestTemplate rest;
     @Autowired
     private ProcessEngine engine;
+    @Autowired
+    private cn.smartfactory.lending.monitoring.LoanMonitoring monitoring;
+    @Autowired
+    private cn.smartfactory.lending.monitoring.LoanRegister register;
     private BoundaryAttacks attacks;
 
     @BeforeEach
     void attacker() {
-        attacks = new BoundaryAttacks(rest, engine);
+        attacks = new BoundaryAttacks(rest, engine, monitoring, register);
     }
 
     @Test
@@ -80,5 +84,10 @@ class EngineBoundaryAttackTest {
     @Test
     void decisionRecordIsAppendOnly() {
         attacks.decisionRecordIsAppendOnly();
+    }
+
+    @Test
+    void postLoanEventsComeFromCoreBankingAndClosingTakesTwoPeople() {
+        attacks.postLoanEventsComeFromCoreBankingAndClosingTakesTwoPeople();
     }
 }

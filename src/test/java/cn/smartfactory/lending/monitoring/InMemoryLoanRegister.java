@@ -1,5 +1,7 @@
 package cn.smartfactory.lending.monitoring;
 
+import java.util.List;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +30,12 @@ public class InMemoryLoanRegister implements LoanRegister {
     public boolean updateTier(String loanNumber, String tier) {
         return loans.computeIfPresent(loanNumber, (n, l) -> with(l, l.status(),
                 l.outstandingBalance(), tier)) != null;
+    }
+
+    @Override
+    public boolean markStatus(String loanNumber, String status) {
+        return loans.computeIfPresent(loanNumber, (n, l) -> List.of("ACTIVE", "CLOSING").contains(l.status())
+                ? with(l, status, l.outstandingBalance(), l.tier()) : l) != null;
     }
 
     @Override

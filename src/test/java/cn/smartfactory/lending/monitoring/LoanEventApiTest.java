@@ -44,12 +44,16 @@ class LoanEventApiTest {
         Map<String, Object> litigation = event("cb-1001", "LN-EVT-1", "LITIGATION");
 
         assertThat(post("mgr1", litigation).getStatusCode()).as("managers only watch").isEqualTo(HttpStatus.FORBIDDEN);
+        for (String staff : new String[] {"ops1", "am1", "risk1"}) {
+            assertThat(post(staff, litigation).getStatusCode()).as("%s is staff, not core banking", staff)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
 
-        ResponseEntity<JsonNode> first = post("ops1", litigation);
+        ResponseEntity<JsonNode> first = post("corebank", litigation);
         assertThat(first.getStatusCode()).as("%s", first.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(first.getBody().get("tierBefore").asText()).isEqualTo("T1");
         assertThat(first.getBody().get("tierAfter").asText()).isEqualTo("T3");
-        ResponseEntity<JsonNode> again = post("ops1", litigation);
+        ResponseEntity<JsonNode> again = post("corebank", litigation);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(again.getBody().get("duplicate").asBoolean()).isTrue();
 
@@ -59,26 +63,26 @@ class LoanEventApiTest {
         assertThat(inbox("risk1")).contains(warnings.get(0).getId());
         assertThat(inbox("am1")).doesNotContain(warnings.get(0).getId());
         assertThat(register.find("LN-EVT-1").orElseThrow().tier()).isEqualTo("T3");
-        assertThat(register.findEvent("cb-1001").orElseThrow().event().source()).isEqualTo("ops1");
+        assertThat(register.findEvent("cb-1001").orElseThrow().event().source()).isEqualTo("corebank");
     }
 
     @Test
     void badEventsAreRefusedNamingTheFieldAndChangeNothing() {
         monitoring.handOver(loan("LN-EVT-2"));
-        assertRefused(post("ops1", event("cb-2001", "LN-EVT-404", "LITIGATION")), HttpStatus.NOT_FOUND, "loanNumber");
-        ResponseEntity<JsonNode> unknownType = post("ops1", event("cb-2002", "LN-EVT-2", "EARTHQUAKE"));
+        assertRefused(post("corebank", event("cb-2001", "LN-EVT-404", "LITIGATION")), HttpStatus.NOT_FOUND, "loanNumber");
+        ResponseEntity<JsonNode> unknownType = post("corebank", event("cb-2002", "LN-EVT-2", "EARTHQUAKE"));
         assertRefused(unknownType, HttpStatus.BAD_REQUEST, "type");
         assertThat(unknownType.getBody().get("error").asText()).isEqualTo("INVALID_EVENT");
         Map<String, Object> noDays = event("cb-2003", "LN-EVT-2", "OVERDUE_PAYMENT");
         noDays.remove("daysOverdue");
-        assertRefused(post("ops1", noDays), HttpStatus.BAD_REQUEST, "daysOverdue");
+        assertRefused(post("corebank", noDays), HttpStatus.BAD_REQUEST, "daysOverdue");
         Map<String, Object> badDate = event("cb-2004", "LN-EVT-2", "LITIGATION");
         badDate.put("occurredOn", "22/11/2026");
-        ResponseEntity<JsonNode> unreadable = post("ops1", badDate);
+        ResponseEntity<JsonNode> unreadable = post("corebank", badDate);
         assertRefused(unreadable, HttpStatus.BAD_REQUEST, "occurredOn");
         assertThat(unreadable.getBody().get("error").asText()).isEqualTo("UNREADABLE_REQUEST");
-        assertThat(post("ops1", event("cb-2005", "LN-EVT-2", "SALES_DROP")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertRefused(post("ops1", event("cb-2005", "LN-EVT-2", "LITIGATION")), HttpStatus.CONFLICT, "eventId");
+        assertThat(post("corebank", event("cb-2005", "LN-EVT-2", "SALES_DROP")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertRefused(post("corebank", event("cb-2005", "LN-EVT-2", "LITIGATION")), HttpStatus.CONFLICT, "eventId");
 
         for (String id : List.of("cb-2001", "cb-2002", "cb-2003", "cb-2004")) {
             assertThat(register.findEvent(id)).as(id).isEmpty();
@@ -89,14 +93,30 @@ class LoanEventApiTest {
     }
 
     @Test
-    void repaymentInFullEndsMonitoring() {
+    void repaymentInFullClosesTheLoanOnceTwoPeopleConfirmedIt() {
         monitoring.handOver(loan("LN-EVT-3"));
         Map<String, Object> repaid = event("cb-3001", "LN-EVT-3", "REPAID_IN_FULL");
-        assertThat(post("ops1", repaid).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(post("corebank", repaid).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(register.find("LN-EVT-3").orElseThrow().status()).isEqualTo("CLOSING");
+        Task confirm = taskService.createTaskQuery().processInstanceBusinessKey("LN-EVT-3")
+                .taskDefinitionKey("Task_ConfirmClosingBalance").singleResult();
+        assertThat(rest.withBasicAuth("ops1", "demo").postForEntity("/engine-rest/task/" + confirm.getId() + "/submit-form",
+                variables(Map.of("closingBalanceConfirmed", "YES", "confirmedBalance", 0, "closingEvidence", "CB-STMT-3001")),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Task approve = taskService.createTaskQuery().processInstanceBusinessKey("LN-EVT-3")
+                .taskDefinitionKey("Task_ApproveClosing").singleResult();
+        ResponseEntity<JsonNode> sameOfficer = rest.withBasicAuth("ops1", "demo").postForEntity("/engine-rest/task/"
+                + approve.getId() + "/submit-form", variables(Map.of("closingApproved", "YES",
+                "closingApprovalOpinion", "核对无误 all checked")), JsonNode.class);
+        assertThat(sameOfficer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(sameOfficer.getBody().get("message").asText()).contains("Four eyes");
+        assertThat(rest.withBasicAuth("ops2", "demo").postForEntity("/engine-rest/task/" + approve.getId() + "/submit-form",
+                variables(Map.of("closingApproved", "YES", "closingApprovalOpinion", "核对无误 all checked")),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         managementService.createJobQuery().activityId("Task_CloseRepaidLoan").list()
                 .forEach(job -> managementService.executeJob(job.getId()));
         assertThat(register.find("LN-EVT-3").orElseThrow().status()).isEqualTo("REPAID");
-        assertRefused(post("ops1", event("cb-3002", "LN-EVT-3", "LITIGATION")), HttpStatus.CONFLICT, "loanNumber");
+        assertRefused(post("corebank", event("cb-3002", "LN-EVT-3", "LITIGATION")), HttpStatus.CONFLICT, "loanNumber");
     }
 
     @Test
@@ -111,6 +131,12 @@ class LoanEventApiTest {
                 JsonNode.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().get("message").asText()).contains("LN-EVT-404");
+
+        ResponseEntity<JsonNode> notTheirs = rest.withBasicAuth("inv2", "demo").postForEntity(
+                "/engine-rest/process-definition/key/early-warning-report/submit-form", variables(form), JsonNode.class);
+        assertThat(notTheirs.getStatusCode()).as("inv2 does not serve LN-EVT-4").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(notTheirs.getBody().get("message").asText()).contains("loans they serve");
+        assertThat(register.find("LN-EVT-4").orElseThrow().tier()).isEqualTo("T1");
 
         ResponseEntity<JsonNode> reported = rest.withBasicAuth("inv1", "demo").postForEntity(
                 "/engine-rest/process-definition/key/early-warning-report/submit-form", variables(form), JsonNode.class);

@@ -47,7 +47,7 @@ import cn.smartfactory.lending.industry.IndustryCatalog;
         "forms/monitoring-check-mortgage.form", "forms/warning-handling.form", "forms/high-risk-review.form",
         "forms/late-check-follow-up.form", "forms/collection-reminder.form", "forms/collection-visit.form",
         "forms/collection-escalation.form", "forms/legal-referral.form", "forms/write-off-decision.form",
-        "forms/early-warning-report.form"})
+        "forms/early-warning-report.form", "forms/closing-balance-confirmation.form", "forms/closing-approval.form"})
 class PostLoanMonitoringProcessTest {
 
     @RegisterExtension
@@ -59,6 +59,7 @@ class PostLoanMonitoringProcessTest {
 
     ProcessEngine engine;
     InMemoryLoanRegister register;
+    final cn.smartfactory.lending.record.InMemoryDecisionRecord decisionRecord = new cn.smartfactory.lending.record.InMemoryDecisionRecord();
     LoanMonitoring monitoring;
 
     @BeforeEach
@@ -74,7 +75,8 @@ class PostLoanMonitoringProcessTest {
         Mocks.register("checkOutcome", new CheckOutcomeListener(RULES, tiers, register));
         Mocks.register("warningTask", new WarningTaskListener());
         Mocks.register("loanClosure", new LoanClosureDelegate(register));
-        Mocks.register("recordWarning", new RecordWarningDelegate(monitoring));
+        Mocks.register("recordWarning", new RecordWarningDelegate(monitoring, register));
+        Mocks.register("closingConfirmation", new ClosingConfirmation(register, decisionRecord));
         Mocks.register("formRules", new FormRulesListener(new FormRules(engine.getFormService())));
     }
 
@@ -352,8 +354,15 @@ class PostLoanMonitoringProcessTest {
                 "writeOffOpinion", "Nothing left to recover.")), -1, "writeOffApprovalReference");
         complete(task(pi, "Task_DecideWriteOff"), "risk1", Map.of("writeOffDecision", "WRITE_OFF",
                 "writeOffApprovalReference", "HX-2026-17", "writeOffOpinion", "Nothing left to recover."));
+        // Writing off needs central operations to confirm the balance and a second person to agree.
+        assertThat(pi).isWaitingAt("Task_ConfirmClosingBalance");
+        assertThat(register.find("LN-NPL").orElseThrow().status()).isEqualTo("CLOSING");
+        assertRefused(() -> monitoring.raise(event("core-npl-late", "LN-NPL", "LITIGATION")), 409, "loanNumber");
+        complete(task(pi, "Task_ConfirmClosingBalance"), "ops1", closingBalance("YES", 150000));
+        complete(task(pi, "Task_ApproveClosing"), "risk1", closingApproval("YES"));
         runJobs(pi);
-        assertThat(pi).isEnded().hasPassed("EndEvent_WriteOffApproved", "Task_CloseWrittenOffLoan", "EndEvent_LoanWrittenOff");
+        assertThat(pi).isEnded().hasPassed("EndEvent_WriteOffApproved", "Task_ConfirmClosingBalance", "Task_ApproveClosing",
+                "Task_CloseWrittenOffLoan", "EndEvent_LoanWrittenOff");
         assertThat(register.find("LN-NPL").orElseThrow().status()).isEqualTo("WRITTEN_OFF");
     }
 
@@ -379,9 +388,22 @@ class PostLoanMonitoringProcessTest {
         assertThat(tasks(pi, "Task_HandleWarning")).hasSize(1);
         monitoring.raise(new LoanEvent("core-21", "LN-PAID", "REPAID_IN_FULL", LocalDate.of(2026, 1, 5), null, null, null,
                 null, "core"));
+        // Core banking's word alone closes nothing: central operations confirm a balance of 0, a second person agrees.
+        assertThat(pi).isWaitingAt("Task_ConfirmClosingBalance");
+        assertThat(tasks(pi, "Task_HandleWarning")).as("open warnings end with active monitoring").isEmpty();
+        assertThat(register.find("LN-PAID").orElseThrow().status()).isEqualTo("CLOSING");
+        assertRefused(() -> complete(task(pi, "Task_ConfirmClosingBalance"), "ops1", closingBalance("YES", 1200)), -1,
+                "must be 0");
+        complete(task(pi, "Task_ConfirmClosingBalance"), "ops1", closingBalance("YES", 0));
+        assertRefused(() -> complete(task(pi, "Task_ApproveClosing"), "ops1", closingApproval("YES")), -1,
+                "may not also approve the closing");
+        complete(task(pi, "Task_ApproveClosing"), "ops2", closingApproval("YES"));
         runJobs(pi);
-        assertThat(pi).isEnded().hasPassed("Boundary_RepaidInFull", "Task_CloseRepaidLoan", "EndEvent_LoanRepaid");
-        assertThat(openTasks(pi)).as("open warnings end with the loan").isEmpty();
+        assertThat(pi).isEnded().hasPassed("Boundary_RepaidInFull", "Task_ConfirmClosingBalance", "Task_ApproveClosing",
+                "Task_CloseRepaidLoan", "EndEvent_LoanRepaid");
+        assertThat(openTasks(pi)).isEmpty();
+        assertThat(decisionRecord.all()).extracting(e -> e.duty() + ":" + e.actor() + ":" + e.decision())
+                .containsExactly("CLOSING_CONFIRMATION:ops1:CONFIRMED", "CLOSING_APPROVAL:ops2:APPROVED");
         LoanRecord loan = register.find("LN-PAID").orElseThrow();
         assertThat(loan.status()).isEqualTo("REPAID");
         assertThat(loan.outstandingBalance()).isZero();
@@ -504,6 +526,28 @@ class PostLoanMonitoringProcessTest {
     String definitionId(String key) {
         return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
                 .singleResult().getId();
+    }
+
+    @Test
+    void aRepaymentThatCoreBankingCannotConfirmReturnsTheLoanToMonitoring() {
+        ProcessInstance pi = handOver("LN-NOT-PAID", "A", "FMCG_WHOLESALE", "CREDIT", "NONE");
+        monitoring.raise(new LoanEvent("core-31", "LN-NOT-PAID", "REPAID_IN_FULL", LocalDate.of(2026, 1, 5), null, null, null,
+                null, "core"));
+        complete(task(pi, "Task_ConfirmClosingBalance"), "ops1", closingBalance("NO", 35000));
+        complete(task(pi, "Task_ApproveClosing"), "risk1", closingApproval("YES"));
+        assertThat(pi).isNotEnded().hasPassed("Gateway_ClosingApproved").isWaitingAt("Gateway_AwaitCheck");
+        assertThat(register.find("LN-NOT-PAID").orElseThrow().status()).isEqualTo("ACTIVE");
+        // Monitoring goes on: a later warning is handled as before.
+        monitoring.raise(event("core-32", "LN-NOT-PAID", "LITIGATION"));
+        assertThat(tasks(pi, "Task_HandleWarning")).hasSize(1);
+    }
+
+    static Map<String, Object> closingBalance(String confirmed, long balance) {
+        return Map.of("closingBalanceConfirmed", confirmed, "confirmedBalance", balance, "closingEvidence", "CB-STMT-0001");
+    }
+
+    static Map<String, Object> closingApproval(String approved) {
+        return Map.of("closingApproved", approved, "closingApprovalOpinion", "已核对流水 statement checked");
     }
 
     static void assertRefused(Runnable action, int status, String field) {

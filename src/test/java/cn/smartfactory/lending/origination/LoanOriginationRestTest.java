@@ -141,8 +141,9 @@ class LoanOriginationRestTest {
             // ...and started its monitoring; a warning from core banking re-tiers it once, however often it is sent.
             Map<String, Object> warning = Map.of("eventId", "cb-" + loanNumber, "loanNumber", loanNumber,
                     "type", "LITIGATION", "occurredOn", java.time.LocalDate.now().toString());
-            assertThat(post("ops2", "/api/loan-events", warning).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-            ResponseEntity<JsonNode> repeated = post("ops2", "/api/loan-events", warning);
+            assertThat(post("ops2", "/api/loan-events", warning).getStatusCode()).as("staff are not core banking").isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(post("corebank", "/api/loan-events", warning).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            ResponseEntity<JsonNode> repeated = post("corebank", "/api/loan-events", warning);
             assertThat(repeated.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(repeated.getBody().get("duplicate").asBoolean()).isTrue();
             assertThat(loanRegister.find(loanNumber).orElseThrow().tier()).isEqualTo("T3");
