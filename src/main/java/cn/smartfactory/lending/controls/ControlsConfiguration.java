@@ -1,5 +1,13 @@
 package cn.smartfactory.lending.controls;
 
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -7,8 +15,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ControlsConfiguration {
 
+    /** Diagrams may use the platform's delegates and listeners, by bean name, and nothing else. */
     @Bean
-    EngineControlsPlugin engineControlsPlugin() {
-        return new EngineControlsPlugin();
+    static EngineControlsPlugin engineControlsPlugin(ObjectProvider<ListableBeanFactory> beanFactory) {
+        return new EngineControlsPlugin(() -> {
+            ListableBeanFactory beans = beanFactory.getObject();
+            Set<String> names = new TreeSet<>();
+            for (Class<?> type : new Class<?>[] {JavaDelegate.class, TaskListener.class, ExecutionListener.class}) {
+                names.addAll(Set.of(beans.getBeanNamesForType(type, false, false)));
+            }
+            return names;
+        });
     }
 }

@@ -2,6 +2,8 @@ package cn.smartfactory.lending.controls;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -9,16 +11,27 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
- * Installs the platform's controls in the engine: the boundary guard as the first command
- * interceptor; candidates and assignees get TASK_WORK on their tasks (claim and complete), never
+ * Installs the platform's controls in the engine: the deployment allowlist (diagrams and tables
+ * run code); the boundary guard as the first command interceptor; candidates and assignees get TASK_WORK on their tasks (claim and complete), never
  * UPDATE (which would let them write variables and change the task); reading and writing variables
  * needs the specific variable permissions; Java-serialized values are refused and deserializing
  * any object is checked against an allowlist.
  */
 public class EngineControlsPlugin extends AbstractProcessEnginePlugin {
 
+    private final Supplier<Set<String>> platformBeans;
+
+    /** @param platformBeans the names of the platform's delegates and listeners a diagram may use */
+    public EngineControlsPlugin(Supplier<Set<String>> platformBeans) {
+        this.platformBeans = platformBeans;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<org.camunda.bpm.engine.impl.persistence.deploy.Deployer> deployers = configuration.getCustomPreDeployers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+        deployers.add(0, new DeploymentAllowlist(platformBeans));
+        configuration.setCustomPreDeployers(deployers);
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(0, new EngineBoundaryGuard(configuration));

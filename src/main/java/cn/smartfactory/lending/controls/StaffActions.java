@@ -28,7 +28,10 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
+import org.camunda.bpm.engine.rest.exception.RestException;
+
 import cn.smartfactory.lending.forms.FormRules;
+import jakarta.ws.rs.core.Response;
 import cn.smartfactory.lending.forms.FormSchema;
 
 /**
@@ -60,9 +63,6 @@ final class StaffActions {
             case "SubmitStartFormCmd" -> startForm(field(command, "processDefinitionId"), field(command, "variables"), ctx);
             case "CompleteTaskCmd", "ResolveTaskCmd" -> {
                 TaskEntity task = workableTask(field(command, "taskId"), caller, ctx);
-                if (task == null) {
-                    break;
-                }
                 Map<String, Object> accepted = submission(task, field(command, "variables"), ctx);
                 boolean returnVariables = field(command, "returnVariables");
                 boolean deserialize = field(command, "deserializeReturnedVariables");
@@ -74,9 +74,6 @@ final class StaffActions {
             }
             case "SubmitTaskFormCmd" -> {
                 TaskEntity task = workableTask(field(command, "taskId"), caller, ctx);
-                if (task == null) {
-                    break;
-                }
                 Map<String, Object> accepted = submission(task, field(command, "properties"), ctx);
                 boolean returnVariables = field(command, "returnVariables");
                 boolean deserialize = field(command, "deserializeValues");
@@ -107,6 +104,14 @@ final class StaffActions {
             }
         }
         return command.execute(ctx);
+    }
+
+    /** A task that is gone: completed by someone else a moment ago (409, reload) or never there (404). */
+    private RestException missing(String taskId, CommandContext ctx) {
+        boolean completed = taskId != null && ctx.runWithoutAuthorization(() -> configuration.getHistoryService()
+                .createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0);
+        return completed ? new RestException(Response.Status.CONFLICT, EngineBoundaryGuard.CONCURRENT)
+                : new RestException(Response.Status.NOT_FOUND, "任务 " + taskId + " 不存在 / there is no task " + taskId);
     }
 
     private void start(ProcessInstantiationBuilderImpl builder, CommandContext ctx) {
@@ -196,7 +201,7 @@ final class StaffActions {
     private TaskEntity workableTask(String taskId, Authentication caller, CommandContext ctx) {
         TaskEntity task = task(taskId, ctx);
         if (task == null) {
-            return null; // the command answers "not found" itself
+            throw missing(taskId, ctx);
         }
         String user = caller.getUserId();
         if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
@@ -215,7 +220,7 @@ final class StaffActions {
      */
     private void handOver(TaskEntity task, String to, Authentication caller, CommandContext ctx, boolean delegation) {
         if (task == null) {
-            return;
+            return; // the command answers "not found" itself
         }
         String user = caller.getUserId();
         if (to == null) {

@@ -26,8 +26,18 @@ public final class FormSchema {
     /** One input field and its rules. */
     record Field(String key, String label, String type, boolean required, BigDecimal min, BigDecimal max,
                  Integer minLength, Integer maxLength, Pattern pattern, List<String> options, List<String> hideWhen,
-                 boolean readOnly) {
+                 boolean readOnly, boolean date, Integer minDaysFromToday, Integer maxDaysFromToday) {
     }
+
+    /** A number no form field may exceed, whatever its own rules (amounts are far below it). */
+    static final BigDecimal PLATFORM_MAX_NUMBER = new BigDecimal("1000000000000");
+    /** The longest text any field accepts, whatever its own rules. */
+    static final int PLATFORM_MAX_LENGTH = 10_000;
+    /** A date field: ISO yyyy-MM-dd, checked as a real calendar date. */
+    private static final String DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
+    private static final java.time.format.DateTimeFormatter STRICT_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final java.time.ZoneId BANK_ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     /**
      * What a person submitted, checked against the form: {@code violations} names every field that is
@@ -95,7 +105,23 @@ public final class FormSchema {
                     v.hasNonNull("minLength") ? v.get("minLength").asInt() : null,
                     v.hasNonNull("maxLength") ? v.get("maxLength").asInt() : null, pattern,
                     List.copyOf(options), List.copyOf(hide),
-                    c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false)));
+                    c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false),
+                    "datetime".equals(c.path("type").asText()) || DATE_PATTERN.equals(v.path("pattern").asText()),
+                    days(c, "minDaysFromToday"), days(c, "maxDaysFromToday")));
+        }
+    }
+
+    /** A date range from the component's custom properties (Modeler: Custom properties), in days from today. */
+    private static Integer days(JsonNode component, String property) {
+        JsonNode value = component.path("properties").path(property);
+        if (value.isMissingNode() || value.isNull() || value.asText().isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.asText().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("form field '" + component.path("key").asText() + "' has a " + property
+                    + " that is not a whole number of days: " + value.asText(), e);
         }
     }
 
@@ -225,6 +251,11 @@ public final class FormSchema {
                     violations.add(violation(f, "MIN", "must be at least " + f.min().toPlainString() + " (was "
                             + number.toPlainString() + ")", "不能小于 " + f.min().toPlainString() + "(当前为 " + number.toPlainString() + ")"));
                 }
+                if (f.max() == null && number.abs().compareTo(PLATFORM_MAX_NUMBER) > 0) {
+                    violations.add(violation(f, "MAX", "must be at most " + PLATFORM_MAX_NUMBER.toPlainString() + " (was "
+                            + number.toPlainString() + ")", "不能超过 " + PLATFORM_MAX_NUMBER.toPlainString() + "(当前为 "
+                            + number.toPlainString() + ")"));
+                }
                 if (f.max() != null && number.compareTo(f.max()) > 0) {
                     violations.add(violation(f, "MAX", "must be at most " + f.max().toPlainString() + " (was "
                             + number.toPlainString() + ")", "不能大于 " + f.max().toPlainString() + "(当前为 " + number.toPlainString() + ")"));
@@ -239,15 +270,42 @@ public final class FormSchema {
                 violations.add(violation(f, "MIN_LENGTH", "needs at least " + f.minLength() + " characters",
                         "至少 " + f.minLength() + " 个字符"));
             }
+            if (f.maxLength() == null && text.length() > PLATFORM_MAX_LENGTH) {
+                violations.add(violation(f, "MAX_LENGTH", "allows at most " + PLATFORM_MAX_LENGTH + " characters",
+                        "最多 " + PLATFORM_MAX_LENGTH + " 个字符"));
+            }
             if (f.maxLength() != null && text.length() > f.maxLength()) {
                 violations.add(violation(f, "MAX_LENGTH", "allows at most " + f.maxLength() + " characters",
                         "最多 " + f.maxLength() + " 个字符"));
             }
             if (f.pattern() != null && !f.pattern().matcher(text).matches()) {
                 violations.add(violation(f, "PATTERN", "does not have the required format", "格式不正确"));
+            } else if (f.date()) {
+                checkDate(f, text, violations);
             }
         }
         return violations;
+    }
+
+    /** A real calendar date (no 2026-02-30), within the field's range of days around today in the bank's zone. */
+    private static void checkDate(Field f, String text, List<Violation> violations) {
+        java.time.LocalDate date;
+        try {
+            date = java.time.LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text, STRICT_DATE);
+        } catch (java.time.format.DateTimeParseException e) {
+            violations.add(violation(f, "DATE", "is not a real date (was '" + text + "')", "不是有效日期(当前为 '" + text + "')"));
+            return;
+        }
+        java.time.LocalDate today = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(BANK_ZONE)
+                .toLocalDate();
+        if (f.minDaysFromToday() != null && date.isBefore(today.plusDays(f.minDaysFromToday()))) {
+            violations.add(violation(f, "DATE_RANGE", "may not be before " + today.plusDays(f.minDaysFromToday()) + " (was "
+                    + date + ")", "不得早于 " + today.plusDays(f.minDaysFromToday()) + "(当前为 " + date + ")"));
+        }
+        if (f.maxDaysFromToday() != null && date.isAfter(today.plusDays(f.maxDaysFromToday()))) {
+            violations.add(violation(f, "DATE_RANGE", "may not be after " + today.plusDays(f.maxDaysFromToday()) + " (was "
+                    + date + ")", "不得晚于 " + today.plusDays(f.maxDaysFromToday()) + "(当前为 " + date + ")"));
+        }
     }
 
     private static boolean hidden(Field f, Map<String, Object> values) {

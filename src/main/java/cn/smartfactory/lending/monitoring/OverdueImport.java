@@ -51,9 +51,20 @@ public class OverdueImport {
         this.monitoring = monitoring;
     }
 
+    /** A daily list longer than this is refused whole (a bank's loan book, with room to spare). */
+    static final int MAX_ROWS = 200_000;
+    /** An xlsx part that unpacks to more than this is refused (a compressed-file bomb). */
+    static final long MAX_XLSX_ENTRY_BYTES = 200L * 1024 * 1024;
+    /** An xlsx part compressed more than 1:100 is refused (POI checks while unpacking). */
+    static final double MIN_XLSX_INFLATE_RATIO = 0.01;
+
     /** @param fileName decides the format: {@code .xlsx} or anything else as CSV (UTF-8) */
     public Result importFile(String fileName, byte[] content) {
         List<List<String>> rows = fileName != null && fileName.toLowerCase().endsWith(".xlsx") ? xlsx(content) : csv(content);
+        if (rows.size() > MAX_ROWS + 1) {
+            throw new IllegalArgumentException("文件 file: 最多 " + MAX_ROWS + " 行 / at most " + MAX_ROWS + " rows (has "
+                    + (rows.size() - 1) + ")");
+        }
         if (rows.isEmpty() || !rows.get(0).stream().map(String::trim).map(String::toLowerCase).toList().equals(HEADER)) {
             throw new IllegalArgumentException("The first row must be the header " + String.join(",", HEADER));
         }
@@ -153,9 +164,14 @@ public class OverdueImport {
 
     private static List<List<String>> xlsx(byte[] content) {
         DataFormatter formatter = new DataFormatter();
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(MIN_XLSX_INFLATE_RATIO);
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(MAX_XLSX_ENTRY_BYTES);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             List<List<String>> rows = new ArrayList<>();
             int last = wb.getSheetAt(0).getLastRowNum();
+            if (last > MAX_ROWS + 1) {
+                throw new IllegalArgumentException("at most " + MAX_ROWS + " rows (has " + last + ")");
+            }
             for (int r = 0; r <= last; r++) {
                 Row row = wb.getSheetAt(0).getRow(r);
                 List<String> cells = new ArrayList<>();
@@ -172,7 +188,8 @@ public class OverdueImport {
             }
             return rows;
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("The file is not a readable xlsx workbook: " + e.getMessage(), e);
+            throw new IllegalArgumentException("文件 file: 不是可读取的 xlsx 工作簿 / not a readable xlsx workbook: "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -50,6 +50,13 @@ class ApiErrors {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "FORBIDDEN", "message", e.getMessage()));
     }
 
+    /** A conflict or another status the engine boundary decided (e.g. 409 when two people acted at once). */
+    @ExceptionHandler(org.camunda.bpm.engine.rest.exception.RestException.class)
+    ResponseEntity<Map<String, Object>> rest(org.camunda.bpm.engine.rest.exception.RestException e) {
+        int status = e.getStatus() == null ? 500 : e.getStatus().getStatusCode();
+        return ResponseEntity.status(status).body(Map.of("error", status == 409 ? "CONFLICT" : "ERROR", "message", e.getMessage()));
+    }
+
     /** A loan event that changes nothing: 400 bad input, 404 unknown loan, 409 closed loan or reused event id. */
     @ExceptionHandler(LoanEventRefused.class)
     ResponseEntity<Map<String, Object>> loanEventRefused(LoanEventRefused e) {

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.identity.AccountsAtStart;
 import cn.smartfactory.lending.identity.DemoUsers;
 import cn.smartfactory.lending.identity.IdentitySetup;
 import cn.smartfactory.lending.identity.TasklistFilters;
@@ -11,8 +12,9 @@ import cn.smartfactory.lending.origination.DemoLoans;
 
 /**
  * Start-up steps in their order — deploy processes, tables and forms; create role groups and
- * grants and the Tasklist inboxes; in the demo profile, the demo staff and, on the first start,
- * sample applications. Runs once all beans exist and before the web server
+ * grants and the Tasklist inboxes; in the demo profile, the demo staff; the first administrator from
+ * the environment (or a refusal to start); in the demo profile, on the first start, sample
+ * applications. Runs once all beans exist and before the web server
  * takes requests, so nobody ever sees a half-set-up platform.
  */
 @Component
@@ -23,14 +25,16 @@ class PlatformStartup implements SmartInitializingSingleton {
     private final TasklistFilters tasklistFilters;
     private final ObjectProvider<DemoUsers> demoUsers;
     private final ObjectProvider<DemoLoans> demoLoans;
+    private final AccountsAtStart accounts;
 
     PlatformStartup(ProcessResourceDeployer deployer, IdentitySetup identitySetup, TasklistFilters tasklistFilters,
-                    ObjectProvider<DemoUsers> demoUsers, ObjectProvider<DemoLoans> demoLoans) {
+                    ObjectProvider<DemoUsers> demoUsers, ObjectProvider<DemoLoans> demoLoans, AccountsAtStart accounts) {
         this.deployer = deployer;
         this.identitySetup = identitySetup;
         this.tasklistFilters = tasklistFilters;
         this.demoUsers = demoUsers;
         this.demoLoans = demoLoans;
+        this.accounts = accounts;
     }
 
     @Override
@@ -39,6 +43,7 @@ class PlatformStartup implements SmartInitializingSingleton {
         identitySetup.setUp();
         tasklistFilters.createMissing();
         demoUsers.ifAvailable(DemoUsers::createMissing);
+        accounts.check();
         demoLoans.ifAvailable(DemoLoans::seedOnce);
     }
 }

@@ -33,6 +33,26 @@ class RestAuthenticationConfiguration {
                 .register(RefusalExceptionMapper.ForEngineExceptions.class);
     }
 
+    /**
+     * Camunda's setup page creates the first administrator for anyone who asks while none exists; the
+     * platform creates it from the environment instead, so the page's API is closed for good.
+     */
+    @Bean
+    FilterRegistrationBean<jakarta.servlet.Filter> setupPageClosed() {
+        FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+            var http = (jakarta.servlet.http.HttpServletResponse) response;
+            http.setStatus(jakarta.servlet.http.HttpServletResponse.SC_FORBIDDEN);
+            http.setContentType("application/json;charset=UTF-8");
+            http.getOutputStream().write(("{\"type\":\"Forbidden\",\"message\":\"首位管理员由环境变量 LENDING_ADMIN_ID / "
+                    + "LENDING_ADMIN_PASSWORD 设置,初始设置页已关闭 / the first administrator comes from LENDING_ADMIN_ID and "
+                    + "LENDING_ADMIN_PASSWORD; the setup page is closed\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        registration.setName("setup-page-closed");
+        registration.addUrlPatterns("/camunda/api/admin/setup/*");
+        registration.setOrder(Integer.MIN_VALUE);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =

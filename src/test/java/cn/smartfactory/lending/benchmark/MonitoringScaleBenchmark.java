@@ -94,7 +94,8 @@ public final class MonitoringScaleBenchmark {
                 .profiles("postgres")
                 .run("--spring.datasource.url=" + PostgresTestServer.database(database),
                         "--spring.datasource.username=" + PostgresTestServer.USER, "--spring.datasource.password=",
-                        "--camunda.bpm.job-execution.enabled=false", "--server.port=0", "--logging.level.root=WARN");
+                        "--camunda.bpm.job-execution.enabled=false", "--server.port=0", "--logging.level.root=WARN",
+                        "--lending.admin.id=benchadmin", "--lending.admin.password=benchmark-admin-password");
         try {
             LoanMonitoring monitoring = platform.getBean(LoanMonitoring.class);
             ProcessEngine engine = platform.getBean(ProcessEngine.class);

@@ -26,6 +26,9 @@ import cn.smartfactory.lending.scoring.WorkedCases;
  */
 final class OriginationLine {
 
+    /** Today in the bank's zone: contract and disbursement dates must lie around it. */
+    static final String TODAY = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+
     enum Step {
         START_FORM, BUREAU_QUERY, INVESTIGATION, SCORING_JOB, REPORT_JOB, APPROVAL, CONTRACT, DISBURSEMENT, HAND_OVER_JOB
     }
@@ -125,11 +128,11 @@ final class OriginationLine {
         submit(pi, "Task_ApproveSingle", "apr1", Map.of("approvalDecision", "APPROVE",
                 "approvalOpinion", "Figures checked against the report 已核对报告"));
         t = lap(timings, Step.APPROVAL, t);
-        submit(pi, "Task_SignContract", "ops2", Map.of("contractNumber", "HT-" + pi.toUpperCase(java.util.Locale.ROOT), "contractSignedOn", "2026-11-23",
+        submit(pi, "Task_SignContract", "ops2", Map.of("contractNumber", "HT-" + pi.toUpperCase(java.util.Locale.ROOT), "contractSignedOn", TODAY,
                 "conditionsFulfilled", true));
         t = lap(timings, Step.CONTRACT, t);
         submit(pi, "Task_Disburse", "ops2", Map.of("disbursedAmount", 100000, "disbursementAccount", "6222020200112233",
-                "disbursedOn", "2026-11-24"));
+                "disbursedOn", TODAY));
         t = lap(timings, Step.DISBURSEMENT, t);
         runJob(pi);
         lap(timings, Step.HAND_OVER_JOB, t);

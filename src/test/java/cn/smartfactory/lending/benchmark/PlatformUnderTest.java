@@ -58,7 +58,9 @@ final class PlatformUnderTest implements AutoCloseable {
             }
         };
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + user,
-                "--spring.datasource.password=", "--server.port=0", "--logging.level.root=WARN"));
+                "--spring.datasource.password=", "--server.port=0", "--logging.level.root=WARN",
+                // Without the demo profile the platform starts only with its first administrator.
+                "--lending.admin.id=benchadmin", "--lending.admin.password=benchmark-admin-password"));
         args.addAll(List.of(extra));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(LendingPlatformApplication.class)
                 .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(wrapper));

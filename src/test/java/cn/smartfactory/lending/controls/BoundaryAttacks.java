@@ -34,6 +34,9 @@ import cn.smartfactory.lending.origination.LoanFixtures;
  */
 record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitoring monitoring, LoanRegister register) {
 
+    /** Today in the bank's zone: contract and disbursement dates must lie around it. */
+    static final String TODAY = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+
     /** What an attack must leave untouched. */
     record State(Map<String, String> variables, List<String> tasks, long historicDetails, long processes) {
     }
@@ -307,7 +310,7 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
         assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(message(claim)).contains("管调审分离", "may not sign the contract or disburse");
         ResponseEntity<JsonNode> sign = post("dual1", "/engine-rest/task/" + contract + "/submit-form", variables(Map.of(
-                "contractNumber", "HT-DUAL-0001", "contractSignedOn", "2026-11-23", "conditionsFulfilled", true)));
+                "contractNumber", "HT-DUAL-0001", "contractSignedOn", TODAY, "conditionsFulfilled", true)));
         assertThat(sign.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(state(pi)).isEqualTo(before);
     }
@@ -379,6 +382,119 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
                 .isEqualTo(HttpStatus.NO_CONTENT);
         runJobs(pi);
         assertThat(register.find(number).orElseThrow().status()).isEqualTo("REPAID");
+    }
+
+    /** Impossible or far-away dates, amounts out of range and oversized bodies: 400 naming the field, nothing written. */
+    void badInputIsRefusedNamingTheField() {
+        String pi = loanAtSingleApproval();
+        String approval = task(pi, "Task_ApproveSingle");
+        State atApproval = state(pi);
+        ResponseEntity<JsonNode> huge = post("apr1", "/engine-rest/task/" + approval + "/submit-form", variables(Map.of(
+                "approvalDecision", "APPROVE_MODIFIED", "approvedAmount", 5e12, "approvedTermMonths", 12,
+                "approvalOpinion", "改批 changed")));
+        assertThat(huge.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(huge)).contains("批准金额 Approved amount", "不能大于", "must be at most 100000000");
+        String padding = "很长".repeat(600_000);
+        ResponseEntity<JsonNode> oversized = post("apr1", "/engine-rest/task/" + approval + "/submit-form", variables(Map.of(
+                "approvalDecision", "APPROVE", "approvalOpinion", padding)));
+        assertThat(oversized.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(oversized.getBody()).as("%s", oversized.getBody()).isNotNull();
+        assertThat(oversized.getBody().path("field").asText()).as("%s", oversized.getBody()).isEqualTo("body");
+        assertThat(state(pi)).isEqualTo(atApproval);
+
+        assertThat(post("apr1", "/engine-rest/task/" + approval + "/submit-form", variables(Map.of("approvalDecision", "APPROVE",
+                "approvalOpinion", "同意 agree"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String contract = task(pi, "Task_SignContract");
+        State atContract = state(pi);
+        ResponseEntity<JsonNode> impossible = post("ops1", "/engine-rest/task/" + contract + "/submit-form", variables(Map.of(
+                "contractNumber", "HT-BAD-0001", "contractSignedOn", "2026-02-30", "conditionsFulfilled", true)));
+        assertThat(impossible.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(impossible)).contains("签约日期 Signed on", "不是有效日期", "is not a real date").doesNotContain("ENGINE-");
+        assertThat(state(pi)).isEqualTo(atContract);
+        assertThat(post("ops1", "/engine-rest/task/" + contract + "/submit-form", variables(Map.of("contractNumber",
+                "HT-BAD-0001", "contractSignedOn", TODAY, "conditionsFulfilled", true))).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        String disbursement = task(pi, "Task_Disburse");
+        State atDisbursement = state(pi);
+        String tenYears = java.time.LocalDate.parse(TODAY).plusYears(10).toString();
+        ResponseEntity<JsonNode> farAway = post("ops1", "/engine-rest/task/" + disbursement + "/submit-form", variables(Map.of(
+                "disbursedAmount", 100000, "disbursementAccount", "6222020200112233", "disbursedOn", tenYears)));
+        assertThat(farAway.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(farAway)).contains("放款日期 Disbursed on", "不得晚于", "may not be after");
+        assertThat(state(pi)).isEqualTo(atDisbursement);
+    }
+
+    /** Several people completing the same task at once: one wins, the others get 409 or 404, never 500. */
+    void concurrentCompletionsNeverAnswer500() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            concurrentCompletionsRound();
+        }
+    }
+
+    private void concurrentCompletionsRound() throws Exception {
+        ResponseEntity<JsonNode> started = post("am1", "/engine-rest/process-definition/key/loan-origination/submit-form",
+                variables(LoanFixtures.startForm("3-retail-store")));
+        String pi = started.getBody().get("id").asText();
+        String bureau = task(pi, "Task_QueryCreditBureau");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
+            for (String user : List.of("ops1", "ops2", "ops1", "ops2", "ops1", "ops2")) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post(user, "/engine-rest/task/" + bureau + "/submit-form",
+                            variables(LoanFixtures.bureauForm("3-retail-store")));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : answers) {
+                ResponseEntity<JsonNode> r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                statuses.add(r.getStatusCode().value());
+                if (r.getStatusCode().value() == 409) {
+                    assertThat(message(r)).contains("请刷新后重试", "reload and try again");
+                }
+            }
+            assertThat(statuses).as("statuses %s", statuses).containsOnlyOnce(204)
+                    .allMatch(status -> status == 204 || status == 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(bureau).finished().count()).isEqualTo(1);
+    }
+
+    /** A risk manager deploys a diagram that would run code: refused naming the element, nothing deployed. */
+    void deployingCodeIsRefused() {
+        long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs_Attack" targetNamespace="http://attack">
+                  <bpmn:process id="attack-process" isExecutable="true" camunda:historyTimeToLive="1">
+                    <bpmn:startEvent id="StartEvent_Attack"/>
+                    <bpmn:serviceTask id="Task_ReadEverything" camunda:expression="${execution.getProcessEngineServices().getIdentityService()}"/>
+                    <bpmn:sequenceFlow id="Flow_Attack" sourceRef="StartEvent_Attack" targetRef="Task_ReadEverything"/>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
+        org.springframework.util.LinkedMultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
+        body.add("deployment-name", "attack");
+        body.add("attack.bpmn", new org.springframework.core.io.ByteArrayResource(bpmn.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "attack.bpmn";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<JsonNode> refused = rest.withBasicAuth("risk1", "demo").exchange("/engine-rest/deployment/create",
+                HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(refused)).contains("部署被拒绝", "attack.bpmn Task_ReadEverything", "不允许字符 '.'");
+        assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("attack-process").count())
+                .isZero();
     }
 
     String task(String pi, String key) {

@@ -100,4 +100,19 @@ class EngineBoundaryAttackPostgresIT {
     void postLoanEventsComeFromCoreBankingAndClosingTakesTwoPeople() {
         attacks.postLoanEventsComeFromCoreBankingAndClosingTakesTwoPeople();
     }
+
+    @Test
+    void badInputIsRefusedNamingTheField() {
+        attacks.badInputIsRefusedNamingTheField();
+    }
+
+    @Test
+    void concurrentCompletionsNeverAnswer500() throws Exception {
+        attacks.concurrentCompletionsNeverAnswer500();
+    }
+
+    @Test
+    void deployingCodeIsRefused() {
+        attacks.deployingCodeIsRefused();
+    }
 }

@@ -90,4 +90,19 @@ class EngineBoundaryAttackTest {
     void postLoanEventsComeFromCoreBankingAndClosingTakesTwoPeople() {
         attacks.postLoanEventsComeFromCoreBankingAndClosingTakesTwoPeople();
     }
+
+    @Test
+    void badInputIsRefusedNamingTheField() {
+        attacks.badInputIsRefusedNamingTheField();
+    }
+
+    @Test
+    void concurrentCompletionsNeverAnswer500() throws Exception {
+        attacks.concurrentCompletionsNeverAnswer500();
+    }
+
+    @Test
+    void deployingCodeIsRefused() {
+        attacks.deployingCodeIsRefused();
+    }
 }

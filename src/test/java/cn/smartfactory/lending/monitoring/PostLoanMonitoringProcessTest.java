@@ -291,7 +291,7 @@ class PostLoanMonitoringProcessTest {
         ProcessInstance pi = handOver("LN-OFF", "A", "RETAIL_STORE", "CREDIT", "NONE");
         engine.getIdentityService().setAuthenticatedUserId("inv1");
         Map<String, Object> form = new HashMap<>(Map.of("warningLoanNumber", "LN-OFF", "warningType", "OWNER_CHANGE",
-                "warningOccurredOn", "2026-01-04", "warningDescription", "The owner sold the shop to his cousin."));
+                "warningOccurredOn", clockDate(), "warningDescription", "The owner sold the shop to his cousin."));
         var report = engine.getFormService().submitStartForm(definitionId("early-warning-report"), form);
         assertThat(report).isEnded().hasPassed("EndEvent_WarningRecorded");
         assertThat(task(pi, "Task_HandleWarning")).satisfies(t -> assertThat(candidateGroups(t)).containsExactly("investigators"));
@@ -328,7 +328,7 @@ class PostLoanMonitoringProcessTest {
         travel(Period.ofDays(7));
         Task visit = task(pi, "Task_VisitBorrower");
         assertThat(visit.getAssignee()).isEqualTo("am1");
-        complete(visit, "am1", Map.of("visitDate", "2026-01-12", "repaymentWillingness", "LOW",
+        complete(visit, "am1", Map.of("visitDate", clockDate(), "repaymentWillingness", "LOW",
                 "visitFindings", "Trucks idle, owner promises to pay next month."));
         complete(task(pi, "Task_EscalateCollection"), "risk1", Map.of("collectionDecision", "CONTINUE_COLLECTION",
                 "escalationOpinion", "Give him one more round."));
@@ -336,12 +336,12 @@ class PostLoanMonitoringProcessTest {
         assertThat(register.find("LN-NPL").orElseThrow().classification()).isEqualTo("SUBSTANDARD");
 
         travel(Period.ofDays(7));
-        complete(task(pi, "Task_VisitBorrower"), "am1", Map.of("visitDate", "2026-01-19", "repaymentWillingness", "NONE",
+        complete(task(pi, "Task_VisitBorrower"), "am1", Map.of("visitDate", clockDate(), "repaymentWillingness", "NONE",
                 "visitFindings", "The owner refuses to pay anything."));
         complete(task(pi, "Task_EscalateCollection"), "risk1", Map.of("collectionDecision", "REFER_TO_LEGAL",
                 "escalationOpinion", "Sue and freeze the trucks."));
         complete(task(pi, "Task_ReferToLegal"), "risk1", Map.of("lawFirm", "County Law Office", "legalClaimAmount", 150000,
-                "legalReferredOn", "2026-01-20"));
+                "legalReferredOn", clockDate()));
         monitoring.reportOverdue("LN-NPL", 300, new BigDecimal("150000"));
         assertThat(register.find("LN-NPL").orElseThrow().classification()).isEqualTo("DOUBTFUL");
 
@@ -445,7 +445,7 @@ class PostLoanMonitoringProcessTest {
                 "checkSalesChangePercent", 4, "checkNewBureauIssues", "NO", "checkNewExternalDebt", "NO",
                 "checkOwnerInCharge", "YES", "checkConclusion", conclusion, "checkFindings", "Routine check."));
         if (kind.equals("ON_SITE")) {
-            a.putAll(Map.of("checkVisitDate", "2026-02-05", "checkPremisesOperating", "YES", "checkInventoryMatches", "YES"));
+            a.putAll(Map.of("checkVisitDate", clockDate(), "checkPremisesOperating", "YES", "checkInventoryMatches", "YES"));
         }
         a.putAll(switch (industry) {
             case "AGRICULTURE" -> Map.of("checkCropCondition", "GOOD", "checkWeatherDamage", "NO");
@@ -540,6 +540,12 @@ class PostLoanMonitoringProcessTest {
         // Monitoring goes on: a later warning is handled as before.
         monitoring.raise(event("core-32", "LN-NOT-PAID", "LITIGATION"));
         assertThat(tasks(pi, "Task_HandleWarning")).hasSize(1);
+    }
+
+    /** The engine clock's day in the bank's zone: forms accept dates only around today. */
+    static String clockDate() {
+        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toLocalDate().toString();
     }
 
     static Map<String, Object> closingBalance(String confirmed, long balance) {

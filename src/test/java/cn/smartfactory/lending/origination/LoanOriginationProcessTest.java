@@ -47,6 +47,9 @@ import cn.smartfactory.lending.scoring.RiskEngine;
         "forms/investigation-logistics.form", "forms/investigation-agriculture.form"})
 class LoanOriginationProcessTest {
 
+    /** Today in the bank's zone: contract and disbursement dates must lie around it. */
+    static final String TODAY = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+
     @RegisterExtension
     static ProcessEngineCoverageExtension engineExtension = ProcessEngineCoverageExtension
             .builder("process-test.cfg.xml").assertClassCoverageAtLeast(1.0).build();
@@ -116,19 +119,19 @@ class LoanOriginationProcessTest {
 
         complete(pi, "Task_ApproveSingle", "apr1", decision("APPROVE"));
         assertThat(variable(pi, "approvedAmount")).isEqualTo(100000.0);
-        complete(pi, "Task_SignContract", "ops2", Map.of("contractNumber", "HT-2026-0001", "contractSignedOn", "2026-11-23",
+        complete(pi, "Task_SignContract", "ops2", Map.of("contractNumber", "HT-2026-0001", "contractSignedOn", TODAY,
                 "conditionsFulfilled", true));
         assertRefused(() -> complete(pi, "Task_Disburse", "ops2", Map.of("disbursedAmount", 100001,
-                "disbursementAccount", "6222020200112233", "disbursedOn", "2026-11-24")), "may not exceed the approved amount");
+                "disbursementAccount", "6222020200112233", "disbursedOn", TODAY)), "may not exceed the approved amount");
         complete(pi, "Task_Disburse", "ops2", Map.of("disbursedAmount", 100000, "disbursementAccount", "6222020200112233",
-                "disbursedOn", "2026-11-24"));
+                "disbursedOn", TODAY));
         runJobs(pi);
         assertThat(pi).isEnded().hasPassed("Task_HandOverToMonitoring").hasPassed("EndEvent_LoanDisbursed");
         assertThat(historicVariable(pi, "loanNumber").toString()).startsWith("LN-APP-");
         var loan = register.find(historicVariable(pi, "loanNumber").toString()).orElseThrow();
         assertThat(loan.tier()).isEqualTo("T1"); // grade A credit loan, retail: normal monitoring
         assertThat(loan.disbursedAmount()).isEqualByComparingTo("100000");
-        assertThat(loan.maturityDate()).isEqualTo(java.time.LocalDate.parse("2026-11-24").plusMonths(24));
+        assertThat(loan.maturityDate()).isEqualTo(java.time.LocalDate.parse(TODAY).plusMonths(24));
         assertThat(loan.accountManager()).isEqualTo("am1");
         assertThat(loan.investigators()).isEqualTo("inv1");
         assertThat(loan.approvers()).isEqualTo("apr1");
@@ -325,10 +328,10 @@ class LoanOriginationProcessTest {
     void disbursementStaysBetweenTheProductMinimumAndTheApprovedAmount() {
         ProcessInstance pi = toSingleApproval();
         complete(pi, "Task_ApproveSingle", "apr1", decision("APPROVE"));
-        complete(pi, "Task_SignContract", "ops1", Map.of("contractNumber", "HT-MIN-0001", "contractSignedOn", "2026-11-23",
+        complete(pi, "Task_SignContract", "ops1", Map.of("contractNumber", "HT-MIN-0001", "contractSignedOn", TODAY,
                 "conditionsFulfilled", true));
         Map<String, Object> disbursement = new HashMap<>(Map.of("disbursedAmount", 5000, "disbursementAccount",
-                "6222020200112233", "disbursedOn", "2026-11-24"));
+                "6222020200112233", "disbursedOn", TODAY));
         assertRefused(() -> complete(pi, "Task_Disburse", "ops1", disbursement), "below the Credit loan minimum of 10000");
         assertThat(pi).isWaitingAt("Task_Disburse");
     }
@@ -370,10 +373,10 @@ class LoanOriginationProcessTest {
         complete(pi, "Task_ApproveSingle", "apr1", decision("APPROVE"));
         assertRefused(() -> claim(pi, "Task_SignContract", "am1"), "account manager and investigators");
         assertRefused(() -> claim(pi, "Task_SignContract", "inv1"), "account manager and investigators");
-        complete(pi, "Task_SignContract", "ops1", Map.of("contractNumber", "HT-SOD-0001", "contractSignedOn", "2026-11-23",
+        complete(pi, "Task_SignContract", "ops1", Map.of("contractNumber", "HT-SOD-0001", "contractSignedOn", TODAY,
                 "conditionsFulfilled", true));
         assertRefused(() -> as("inv1", () -> engine.getTaskService().complete(task(pi, "Task_Disburse").getId(), Map.of(
-                "disbursedAmount", 100000, "disbursementAccount", "6222020200112233", "disbursedOn", "2026-11-24"))),
+                "disbursedAmount", 100000, "disbursementAccount", "6222020200112233", "disbursedOn", TODAY))),
                 "account manager and investigators");
         assertThat(pi).isWaitingAt("Task_Disburse");
     }

@@ -30,6 +30,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoanOriginationRestTest {
 
+    /** Today in the bank's zone: contract and disbursement dates must lie around it. */
+    static final String TODAY = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+
     @Autowired
     private TestRestTemplate rest;
     @Autowired
@@ -118,11 +121,11 @@ class LoanOriginationRestTest {
             ResponseEntity<JsonNode> approverSigns = post("apr2", "/engine-rest/task/" + contract + "/claim", Map.of("userId", "apr2"));
             assertThat(approverSigns.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(post("ops2", "/engine-rest/task/" + contract + "/submit-form", variables(Map.of("contractNumber",
-                    "HT-REST-0001", "contractSignedOn", "2026-11-23", "conditionsFulfilled", true))).getStatusCode())
+                    "HT-REST-0001", "contractSignedOn", TODAY, "conditionsFulfilled", true))).getStatusCode())
                     .isEqualTo(HttpStatus.NO_CONTENT);
             String disbursement = taskId("ops2", pi, "Task_Disburse");
             assertThat(post("ops2", "/engine-rest/task/" + disbursement + "/submit-form", variables(Map.of("disbursedAmount",
-                    100000, "disbursementAccount", "6222020200112233", "disbursedOn", "2026-11-24"))).getStatusCode())
+                    100000, "disbursementAccount", "6222020200112233", "disbursedOn", TODAY))).getStatusCode())
                     .isEqualTo(HttpStatus.NO_CONTENT);
             runJobs(pi);
 
