@@ -17,7 +17,8 @@ class ControlsConfiguration {
 
     /** Diagrams may use the platform's delegates and listeners, by bean name, and nothing else. */
     @Bean
-    static EngineControlsPlugin engineControlsPlugin(ObjectProvider<ListableBeanFactory> beanFactory) {
+    static EngineControlsPlugin engineControlsPlugin(ObjectProvider<ListableBeanFactory> beanFactory,
+                                                     ObjectProvider<DeploymentProposals> proposals) {
         return new EngineControlsPlugin(() -> {
             ListableBeanFactory beans = beanFactory.getObject();
             Set<String> names = new TreeSet<>();
@@ -25,6 +26,6 @@ class ControlsConfiguration {
                 names.addAll(Set.of(beans.getBeanNamesForType(type, false, false)));
             }
             return names;
-        });
+        }, proposals::getObject);
     }
 }

@@ -26,10 +26,15 @@ final class EngineBoundaryGuard extends CommandInterceptor {
 
     private final ProcessEngineConfigurationImpl configuration;
     private final StaffActions actions;
+    private final java.util.function.Supplier<DeploymentProposals> proposals;
+    private final java.util.function.Supplier<java.util.Set<String>> platformBeans;
 
-    EngineBoundaryGuard(ProcessEngineConfigurationImpl configuration) {
+    EngineBoundaryGuard(ProcessEngineConfigurationImpl configuration, java.util.function.Supplier<DeploymentProposals> proposals,
+                        java.util.function.Supplier<java.util.Set<String>> platformBeans) {
         this.configuration = configuration;
         this.actions = new StaffActions(configuration);
+        this.proposals = proposals;
+        this.platformBeans = platformBeans;
     }
 
     @Override
@@ -44,6 +49,9 @@ final class EngineBoundaryGuard extends CommandInterceptor {
         try {
             if (isAdministrator(caller)) {
                 return next.execute(command);
+            }
+            if (command instanceof org.camunda.bpm.engine.impl.cmd.DeployCmd) {
+                throw propose(command, caller);
             }
             return switch (CommandPolicy.classify(command)) {
                 case READ -> next.execute(command);
@@ -65,6 +73,43 @@ final class EngineBoundaryGuard extends CommandInterceptor {
             }
             throw refusal;
         }
+    }
+
+    /**
+     * A member of staff's deployment (Modeler's deploy button) becomes a change proposal: checked now
+     * (the right to deploy, the allowlist), recorded, and deployed only when a second risk manager
+     * activates it. Answered 202 with the proposal's id.
+     */
+    private RestException propose(Command<?> command, Authentication caller) {
+        org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl builder = StaffActions.field(command, "deploymentBuilder");
+        next.execute((BoundaryLookup<Void>) ctx -> {
+            ctx.getAuthorizationManager().checkAuthorization(org.camunda.bpm.engine.authorization.Permissions.CREATE,
+                    org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT);
+            return null;
+        });
+        if (!builder.getDeployments().isEmpty() || !builder.getDeploymentResourcesById().isEmpty()
+                || !builder.getDeploymentResourcesByName().isEmpty()) {
+            throw new ControlRefused("CHANGE_FROM_FILES", "变更申请只能包含上传的文件", "a change proposal carries uploaded files only");
+        }
+        java.util.Map<String, byte[]> resources = new java.util.LinkedHashMap<>();
+        builder.getDeployment().getResources().forEach((name, resource) -> resources.put(name, resource.getBytes()));
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        resources.forEach((name, bytes) -> {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith(".bpmn") || lower.endsWith(".dmn")) {
+                problems.addAll(DeploymentAllowlist.problems(name, bytes, platformBeans.get()));
+            } else if (!lower.endsWith(".form")) {
+                problems.add(name + ": 只接受 .bpmn、.dmn、.form 文件 / only .bpmn, .dmn and .form files are accepted");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new RestException(Response.Status.BAD_REQUEST, "部署被拒绝 Deployment refused: " + String.join("; ", problems));
+        }
+        String id = proposals.get().propose(builder.getNameFromDeployment(), builder.getDeployment().getSource(), resources,
+                caller.getUserId());
+        return new RestException(Response.Status.ACCEPTED, "已提交变更申请 " + id + ":须由另一名风险经理在 /api/change-proposals/"
+                + id + " 查看差异并激活后才生效 / change proposal " + id + " recorded: it takes effect once a second risk "
+                + "manager has reviewed the differences at /api/change-proposals/" + id + " and activated it");
     }
 
     /** The guard's own read of what happened, without the caller's authorizations. */

@@ -20,10 +20,15 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 public class EngineControlsPlugin extends AbstractProcessEnginePlugin {
 
     private final Supplier<Set<String>> platformBeans;
+    private final Supplier<DeploymentProposals> proposals;
 
-    /** @param platformBeans the names of the platform's delegates and listeners a diagram may use */
-    public EngineControlsPlugin(Supplier<Set<String>> platformBeans) {
+    /**
+     * @param platformBeans the names of the platform's delegates and listeners a diagram may use
+     * @param proposals     where staff deployments go to wait for a second person's activation
+     */
+    public EngineControlsPlugin(Supplier<Set<String>> platformBeans, Supplier<DeploymentProposals> proposals) {
         this.platformBeans = platformBeans;
+        this.proposals = proposals;
     }
 
     @Override
@@ -34,7 +39,7 @@ public class EngineControlsPlugin extends AbstractProcessEnginePlugin {
         configuration.setCustomPreDeployers(deployers);
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-        interceptors.add(0, new EngineBoundaryGuard(configuration));
+        interceptors.add(0, new EngineBoundaryGuard(configuration, proposals, platformBeans));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
         List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> parseListeners =
                 configuration.getCustomPreBPMNParseListeners() == null ? new ArrayList<>()

@@ -59,7 +59,7 @@ public class DemoUsers {
         add(users, Role.CENTRAL_OPERATIONS, "ops1", "ops2");
         add(users, Role.APPROVERS, "apr1", "apr2", "apr3");
         add(users, Role.CREDIT_COMMITTEE, "cc1", "cc2", "cc3");
-        add(users, Role.RISK_MANAGERS, "risk1");
+        add(users, Role.RISK_MANAGERS, "risk1", "risk2");
         add(users, Role.MANAGERS, "mgr1");
         add(users, Role.CORE_BANKING, "corebank");
         add(users, Role.CAMUNDA_ADMIN, "admin");

@@ -34,7 +34,7 @@ public record RecordEntry(Long id, Instant recordedAt, String applicationId, Str
     /** What a step was, as segregation of duties sees it. */
     public enum Duty {
         INTAKE, BUREAU_QUERY, INVESTIGATION, SCORING, CREDIT_REPORT, APPROVAL, COMMITTEE_VOTE, CONTRACT, DISBURSEMENT, HAND_OVER,
-        CLOSING_CONFIRMATION, CLOSING_APPROVAL
+        CLOSING_CONFIRMATION, CLOSING_APPROVAL, CHANGE_PROPOSAL, CHANGE_ACTIVATION, CHANGE_REJECTION
     }
 
     /** A new entry (id and time are given when it is appended). */

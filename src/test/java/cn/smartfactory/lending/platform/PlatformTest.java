@@ -34,6 +34,8 @@ class PlatformTest {
     @Autowired
     private RepositoryService repositoryService;
     @Autowired
+    private cn.smartfactory.lending.record.DecisionRecord decisionRecord;
+    @Autowired
     private IdentityService identityService;
     @Autowired
     private ProcessResourceDeployer deployer;
@@ -206,10 +208,39 @@ class PlatformTest {
     }
 
     @Test
-    void managersMayNotDeployButRiskManagersMay() {
+    void aRiskManagersDeploymentTakesEffectOnlyOnceASecondRiskManagerActivatesIt() throws Exception {
         assertThat(deploy("mgr1").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<String> byRiskManager = deploy("risk1");
-        assertThat(byRiskManager.getStatusCode()).as(byRiskManager.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(byRiskManager.getStatusCode()).as(byRiskManager.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(byRiskManager.getBody()).get("message").asText()
+                .replaceAll("(?s).*?(CP-\\d{8}-[0-9A-F]{8}).*", "$1");
+        assertThat(id).startsWith("CP-");
+        assertThat(latest("modeler-probe-risk1")).as("not in the engine before activation").isNull();
+
+        var shown = rest.withBasicAuth("risk2", "demo").getForEntity("/api/change-proposals/" + id,
+                com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(shown.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(shown.getBody().get("proposedBy").asText()).isEqualTo("risk1");
+        assertThat(shown.getBody().get("resources").get(0).get("change").asText()).isEqualTo("NEW");
+        assertThat(shown.getBody().get("resources").get(0).get("diff").toString()).contains("+ ", "modeler-probe-risk1");
+        assertThat(rest.withBasicAuth("am1", "demo").getForEntity("/api/change-proposals/" + id, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        // Four eyes: the proposer cannot activate their own change; nor can anyone outside risk management.
+        assertThat(rest.withBasicAuth("risk1", "demo").postForEntity("/api/change-proposals/" + id + "/activate",
+                json("{\"note\":\"mine\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("apr1", "demo").postForEntity("/api/change-proposals/" + id + "/activate",
+                json("{\"note\":\"x\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(latest("modeler-probe-risk1")).isNull();
+
+        var activated = rest.withBasicAuth("risk2", "demo").postForEntity("/api/change-proposals/" + id + "/activate",
+                json("{\"note\":\"复核无误 reviewed\"}"), String.class);
+        assertThat(activated.getStatusCode()).as(activated.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(latest("modeler-probe-risk1")).isNotNull();
+        assertThat(rest.withBasicAuth("risk2", "demo").postForEntity("/api/change-proposals/" + id + "/activate",
+                json("{}"), String.class).getStatusCode()).as("decided already").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(decisionRecord.entries(id)).extracting(e -> e.duty() + ":" + e.actor())
+                .containsExactly("CHANGE_PROPOSAL:risk1", "CHANGE_ACTIVATION:risk2");
     }
 
     /** What Camunda Modeler's deploy button sends: a multipart deployment to /engine-rest. */

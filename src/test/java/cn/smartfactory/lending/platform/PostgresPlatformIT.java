@@ -43,7 +43,7 @@ class PostgresPlatformIT {
                     .query(String.class).list()).containsExactly("act_stat_auth_perms_read", "act_stat_auth_perms_read_task");
             assertThat(first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql(
                     "SELECT version FROM flyway_schema_history ORDER BY installed_rank DESC LIMIT 1").query(String.class).single())
-                    .isEqualTo("5");
+                    .isEqualTo("6");
             // The decision record refuses UPDATE, DELETE and TRUNCATE (V5).
             assertThat(first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql(
                     "SELECT tgname FROM pg_trigger WHERE tgrelid = 'decision_record'::regclass AND NOT tgisinternal ORDER BY tgname")
@@ -74,7 +74,7 @@ class PostgresPlatformIT {
             ProcessEngine engine = second.getBean(ProcessEngine.class);
             assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey("risk-grade")
                     .count()).as("an unchanged table is not deployed again").isEqualTo(1);
-            assertThat(engine.getIdentityService().createUserQuery().count()).as("the demo staff and corebank").isEqualTo(16);
+            assertThat(engine.getIdentityService().createUserQuery().count()).as("the demo staff and corebank").isEqualTo(17);
             assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
                     .processDefinitionKey("loan-origination").count()).as("demo loans only on the first start").isEqualTo(7);
         }
