@@ -50,6 +50,8 @@ public class ChangeProposals implements DeploymentProposals {
     }
 
     private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
+    /** The deployment name of activated changes (the platform's own start-up deployment keeps its own name). */
+    static final String CHANGE_RELEASE = "lending-platform-change";
 
     private final JdbcClient jdbc;
     private final RepositoryService repository;
@@ -132,9 +134,18 @@ public class ChangeProposals implements DeploymentProposals {
     public String activate(Proposal proposal, String activator, String note) {
         decide(proposal, activator);
         Deployment deployment = asPlatform(() -> {
-            DeploymentBuilder builder = repository.createDeployment().name(proposal.name() == null ? proposal.id() : proposal.name())
-                    .source("change-proposal " + proposal.id()).enableDuplicateFiltering(true);
-            proposal.resources().forEach((name, bytes) -> builder.addString(name, new String(bytes, StandardCharsets.UTF_8)));
+            // A whole release: the newest one's files with the proposal's in place of those of the same file name, so
+            // the loans started on it find their forms and tables in their own deployment.
+            Map<String, byte[]> release = newestRelease();
+            proposal.resources().forEach((name, bytes) -> {
+                String fileName = name.substring(name.lastIndexOf('/') + 1);
+                String existing = release.keySet().stream().filter(n -> n.equals(name) || n.endsWith("/" + fileName))
+                        .findFirst().orElse((name.endsWith(".form") ? "forms/" : "processes/") + fileName);
+                release.put(existing, bytes);
+            });
+            DeploymentBuilder builder = repository.createDeployment().name(CHANGE_RELEASE)
+                    .source("change-proposal " + proposal.id()).enableDuplicateFiltering(false);
+            release.forEach((name, bytes) -> builder.addString(name, new String(bytes, StandardCharsets.UTF_8)));
             return builder.deployWithResult();
         });
         int updated = jdbc.sql("""
@@ -174,6 +185,21 @@ public class ChangeProposals implements DeploymentProposals {
             throw new ProposalRefused(403, "双人复核 Four eyes: 提交人不得激活或驳回自己的变更申请 / the proposer may not "
                     + "activate or reject their own proposal");
         }
+    }
+
+    /** The files of the newest release (the platform's own or an activated change), by resource name. */
+    private Map<String, byte[]> newestRelease() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        repository.createDeploymentQuery().orderByDeploymentTime().desc().list().stream()
+                .filter(d -> "lending-platform".equals(d.getName()) || CHANGE_RELEASE.equals(d.getName())).findFirst()
+                .ifPresent(d -> repository.getDeploymentResourceNames(d.getId()).forEach(name -> {
+                    try (InputStream in = repository.getResourceAsStream(d.getId(), name)) {
+                        files.put(name, in.readAllBytes());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+        return files;
     }
 
     private byte[] newestDeployed(List<Deployment> deployments, String name) {

@@ -39,7 +39,7 @@ final class EngineBoundaryGuard extends CommandInterceptor {
 
     @Override
     public <T> T execute(Command<T> command) {
-        if (Context.getCommandContext() != null || command instanceof BoundaryLookup) {
+        if (Context.getCommandContext() != null || command instanceof cn.smartfactory.lending.decision.InternalLookup) {
             return next.execute(command);
         }
         Authentication caller = configuration.getIdentityService().getCurrentAuthentication();
@@ -113,7 +113,7 @@ final class EngineBoundaryGuard extends CommandInterceptor {
     }
 
     /** The guard's own read of what happened, without the caller's authorizations. */
-    interface BoundaryLookup<T> extends Command<T> {
+    interface BoundaryLookup<T> extends cn.smartfactory.lending.decision.InternalLookup<T> {
     }
 
     /** Whether the task this command was about has been completed (by someone else, in the meantime). */

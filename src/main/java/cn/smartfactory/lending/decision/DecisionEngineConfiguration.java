@@ -23,14 +23,20 @@ class DecisionEngineConfiguration {
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setDmnEngineConfiguration(StandaloneDecisionRules.configuration());
             }
+
+            /** Tables evaluated by the platform's delegates and listeners are those of the loan's release. */
+            @Override
+            public void postInit(ProcessEngineConfigurationImpl configuration) {
+                configuration.setDelegateInterceptor(new DecisionBinding(configuration.getDelegateInterceptor()));
+            }
         };
     }
 
     /** Decisions of record: each evaluation is kept in the decision history Cockpit shows. */
     @Bean
     @Primary
-    DecisionRules decisionRules(DecisionService decisionService) {
-        return new EngineDecisionRules(decisionService);
+    DecisionRules decisionRules(ProcessEngine processEngine) {
+        return new EngineDecisionRules(processEngine);
     }
 
     /** Re-computations of a decision already on record (the credit report, input checks): no history. */

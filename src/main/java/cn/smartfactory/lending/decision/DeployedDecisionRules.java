@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 
 /**
- * The newest deployed version of each table, like {@link EngineDecisionRules}, but evaluated
- * without writing decision history. For re-computations of a decision already on record — the
+ * The table a loan uses, like {@link EngineDecisionRules} (bound to the loan's process deployment
+ * inside a process step, else the newest), but evaluated without writing decision history. For re-computations of a decision already on record — the
  * credit report re-derives the assessment the scoring step recorded, the checklist check looks up
  * product terms — so that Cockpit shows each loan's decisions once and the database is not asked to
  * store the same dozen evaluations twice (docs/architecture.md). The table comes from the
@@ -39,12 +39,18 @@ public class DeployedDecisionRules implements DecisionRules {
 
     @Override
     public List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> inputs) {
-        DmnDecision decision = commands.execute(context -> {
+        String deployment = DecisionBinding.current();
+        DmnDecision decision = commands.execute((InternalLookup<DmnDecision>) context -> {
             DecisionDefinition definition;
             try {
-                definition = context.getProcessEngineConfiguration().getDeploymentCache()
-                        .findDeployedLatestDecisionDefinitionByKey(decisionKey);
+                definition = deployment != null
+                        ? context.runWithoutAuthorization(() -> DecisionBinding.resolve(context, deployment, decisionKey))
+                        : context.getProcessEngineConfiguration().getDeploymentCache()
+                                .findDeployedLatestDecisionDefinitionByKey(decisionKey);
             } catch (DecisionDefinitionNotFoundException | NotFoundException | NullValueException e) {
+                throw new DecisionTableException(decisionKey, inputs, "no such decision is deployed");
+            }
+            if (definition == null) {
                 throw new DecisionTableException(decisionKey, inputs, "no such decision is deployed");
             }
             for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {

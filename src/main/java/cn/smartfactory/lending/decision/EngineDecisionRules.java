@@ -10,23 +10,38 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 
 /**
- * Decision rules as deployed in the process engine: always the newest version of each table, so
- * a risk manager's deployment from Camunda Modeler takes effect without a release, and every
- * evaluation lands in the decision history that Cockpit shows.
+ * Decision rules as deployed in the process engine, every evaluation in the decision history that
+ * Cockpit shows. Inside a process step the table is the one bound to the loan's process deployment
+ * ({@link DecisionBinding}), so an activated change applies to new loans only; outside a process
+ * (the platform's API) the newest activated version.
  */
 public class EngineDecisionRules implements DecisionRules {
 
     private final DecisionService decisionService;
+    private final org.camunda.bpm.engine.impl.interceptor.CommandExecutor commands;
 
-    public EngineDecisionRules(DecisionService decisionService) {
-        this.decisionService = decisionService;
+    public EngineDecisionRules(org.camunda.bpm.engine.ProcessEngine engine) {
+        this.decisionService = engine.getDecisionService();
+        this.commands = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
     }
 
     @Override
     public List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> inputs) {
         DmnDecisionResult result;
+        String deployment = DecisionBinding.current();
         try {
-            result = decisionService.evaluateDecisionByKey(decisionKey).variables(inputs).evaluate();
+            if (deployment != null) {
+                org.camunda.bpm.engine.repository.DecisionDefinition bound = commands.execute(
+                        (InternalLookup<org.camunda.bpm.engine.repository.DecisionDefinition>) context -> context
+                                .runWithoutAuthorization(() -> DecisionBinding.resolve(context, deployment, decisionKey)));
+                if (bound == null) {
+                    throw new DecisionTableException(decisionKey, inputs, "no such decision is deployed");
+                }
+                result = decisionService.evaluateDecisionById(bound.getId()).variables(inputs).evaluate();
+            } else {
+                result = decisionService.evaluateDecisionByKey(decisionKey).variables(inputs).evaluate();
+            }
         } catch (NotFoundException | NullValueException e) {
             throw new DecisionTableException(decisionKey, inputs, "no such decision is deployed");
         }

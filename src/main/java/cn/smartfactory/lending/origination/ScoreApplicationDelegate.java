@@ -87,10 +87,11 @@ public class ScoreApplicationDelegate implements JavaDelegate {
         }
     }
 
-    /** {@code key:version} of every decision table in force, as a review needs to recompute the result. */
+    /** {@code key:version} of every decision table this loan uses, as a review needs to recompute the result. */
     static String tableVersions(DelegateExecution execution) {
-        return execution.getProcessEngineServices().getRepositoryService().createDecisionDefinitionQuery().latestVersion()
-                .list().stream().map(d -> d.getKey() + ":" + d.getVersion()).sorted().collect(Collectors.joining(","));
+        String deployment = execution.getProcessEngineServices().getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
+        return cn.smartfactory.lending.decision.DecisionBinding.versionsInForce(deployment);
     }
 
     /** What the approver reads at the top of the approval form. */

@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * Deploys everything under {@code processes/} (BPMN, DMN) and {@code forms/} (Camunda Forms) at
  * start-up, explicitly, because the starter's automatic deployment does not pick up {@code .form}
- * files. Only changed files become new versions: an unchanged diagram keeps its version across
- * restarts, so running loans and reports keep pointing at what they started with.
+ * files. They are deployed together as one release: when any file changed, every file is deployed
+ * again in one new deployment, so a loan's forms and tables are those deployed with its process
+ * ({@code formRefBinding="deployment"}, {@code decision.DecisionBinding}) and a change never reaches
+ * a loan already in flight. An unchanged release is not deployed again.
  */
 @Component
 public class ProcessResourceDeployer {
@@ -43,13 +45,13 @@ public class ProcessResourceDeployer {
 
     /**
      * Deploys the given resources under their file names ({@code processes/loan-origination.bpmn});
-     * returns the deployment, which holds only the resources that changed.
+     * returns the deployment: every resource when any changed, none when nothing did.
      */
     public DeploymentWithDefinitions deploy(List<Resource> resources) {
         DeploymentBuilder builder = repositoryService.createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .source(DEPLOYMENT_NAME)
-                .enableDuplicateFiltering(true);
+                .enableDuplicateFiltering(false);
         for (Resource resource : resources) {
             try (InputStream in = resource.getInputStream()) {
                 builder.addInputStream(resourceName(resource), in);

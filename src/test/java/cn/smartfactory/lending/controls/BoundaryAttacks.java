@@ -497,6 +497,52 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
                 .isZero();
     }
 
+    /**
+     * A changed table, proposed by one risk manager and activated by another, reaches new loans only:
+     * a loan in flight keeps the table (and forms) of its own release.
+     */
+    void activatedChangesReachNewLoansOnly() throws Exception {
+        String inFlight = loanAtSingleApproval();
+        String original = java.nio.file.Files.readString(java.nio.file.Path.of("processes/credit-limit.dmn"));
+        String raised = original.replace("<outputEntry id=\"Out_ProductTerms_Credit_MinAmount\"><text>10000</text>",
+                "<outputEntry id=\"Out_ProductTerms_Credit_MinAmount\"><text>200000</text>");
+        assertThat(raised).isNotEqualTo(original);
+        try {
+            propose("risk1", "credit-limit.dmn", raised, "risk2");
+            // The loan in flight approves its suggested 100,000 under its own release's minimum of 10,000.
+            assertThat(post("apr1", "/engine-rest/task/" + task(inFlight, "Task_ApproveSingle") + "/submit-form", variables(Map.of(
+                    "approvalDecision", "APPROVE", "approvalOpinion", "在途贷款 in flight"))).getStatusCode())
+                    .isEqualTo(HttpStatus.NO_CONTENT);
+            // A new loan uses the activated table: 100,000 is now below the credit loan's minimum of 200,000.
+            String fresh = loanAtSingleApproval();
+            ResponseEntity<JsonNode> belowMinimum = post("apr1", "/engine-rest/task/" + task(fresh, "Task_ApproveSingle")
+                    + "/submit-form", variables(Map.of("approvalDecision", "APPROVE", "approvalOpinion", "新贷款 new loan")));
+            assertThat(belowMinimum.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(message(belowMinimum)).contains("minimum of 200000");
+        } finally {
+            propose("risk2", "credit-limit.dmn", original, "risk1");
+        }
+    }
+
+    private void propose(String proposer, String file, String content, String activator) throws Exception {
+        org.springframework.util.LinkedMultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
+        body.add("deployment-name", "modeler " + file);
+        body.add(file, new org.springframework.core.io.ByteArrayResource(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return file;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<JsonNode> proposed = rest.withBasicAuth(proposer, "demo").exchange("/engine-rest/deployment/create",
+                HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+        assertThat(proposed.getStatusCode()).as("%s", proposed.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        String id = message(proposed).replaceAll("(?s).*?(CP-\\d{8}-[0-9A-F]{8}).*", "$1");
+        ResponseEntity<JsonNode> activated = post(activator, "/api/change-proposals/" + id + "/activate", Map.of("note", "复核 reviewed"));
+        assertThat(activated.getStatusCode()).as("%s", activated.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
     String task(String pi, String key) {
         var tasks = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).list();
         assertThat(tasks).as("open %s of %s", key, pi).hasSize(1);

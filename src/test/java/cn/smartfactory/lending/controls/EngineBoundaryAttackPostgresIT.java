@@ -115,4 +115,9 @@ class EngineBoundaryAttackPostgresIT {
     void deployingCodeIsRefused() {
         attacks.deployingCodeIsRefused();
     }
+
+    @Test
+    void activatedChangesReachNewLoansOnly() throws Exception {
+        attacks.activatedChangesReachNewLoansOnly();
+    }
 }

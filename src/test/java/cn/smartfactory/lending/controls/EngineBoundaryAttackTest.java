@@ -105,4 +105,9 @@ class EngineBoundaryAttackTest {
     void deployingCodeIsRefused() {
         attacks.deployingCodeIsRefused();
     }
+
+    @Test
+    void activatedChangesReachNewLoansOnly() throws Exception {
+        attacks.activatedChangesReachNewLoansOnly();
+    }
 }

@@ -65,7 +65,7 @@ class DeployedDecisionRulesTest {
         assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey("test-answer").count())
                 .isZero();
         // The recorded variant over the same deployment does leave history: the difference is the point.
-        new EngineDecisionRules(engine.getDecisionService()).evaluate("test-answer", Map.of());
+        new EngineDecisionRules(engine).evaluate("test-answer", Map.of());
         assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey("test-answer").count())
                 .isEqualTo(1);
     }

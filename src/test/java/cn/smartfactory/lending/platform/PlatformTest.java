@@ -108,9 +108,10 @@ class PlatformTest {
     }
 
     @Test
-    void unchangedFilesKeepTheirVersionAndAChangedFileBecomesANewVersion() throws Exception {
+    void anUnchangedReleaseIsNotDeployedAgainAndAChangedFileMakesANewRelease() throws Exception {
         List<Resource> shipped = ProcessResourceDeployer.scan();
         assertThat(deployer.deploy(shipped).getDeployedDecisionDefinitions()).isNullOrEmpty();
+        int riskGrade = latest("risk-grade").getVersion();
 
         int before = latest("approval-authority").getVersion();
         List<Resource> changed = shipped.stream().map(r -> {
@@ -130,10 +131,16 @@ class PlatformTest {
             }
         }).toList();
         var deployment = deployer.deploy(changed);
+        // The whole release is deployed again, so loans started on it find their forms and tables in it.
         assertThat(deployment.getDeployedDecisionDefinitions()).extracting(DecisionDefinition::getKey)
-                .containsExactly("approval-authority");
+                .contains("approval-authority", "risk-grade");
+        assertThat(deployment.getDeployedProcessDefinitions()).extracting(d -> d.getKey()).contains("loan-origination");
         assertThat(latest("approval-authority").getVersion()).isEqualTo(before + 1);
-        assertThat(latest("risk-grade").getVersion()).isEqualTo(1);
+        assertThat(latest("risk-grade").getVersion()).isEqualTo(riskGrade + 1);
+        assertThat(repositoryService.getDeploymentResourceNames(deployment.getId())).contains("forms/approval-decision.form");
+        // The shipped files again: a new release equal to what ships, which the tests that follow use.
+        assertThat(deployer.deploy(shipped).getDeployedDecisionDefinitions()).isNotEmpty();
+        assertThat(deployer.deploy(shipped).getDeployedDecisionDefinitions()).isNullOrEmpty();
     }
 
     @Test
