@@ -2,7 +2,7 @@ package cn.smartfactory.lending.origination;
 
 /**
  * Names of the process variables of {@code loan-origination}, in one place. Values are small and
- * typed (strings, numbers, booleans); the credit report is the only file variable.
+ * typed (strings, numbers, booleans); the credit report is stored outside the engine, once.
  */
 public final class LoanVariables {
 
@@ -43,6 +43,8 @@ public final class LoanVariables {
     public static final String APPROVAL_ROUTE = "approvalRoute";
     public static final String ASSESSMENT_SUMMARY = "assessmentSummary";
     public static final String CREDIT_REPORT = "creditReport";
+    /** The stored credit report's hash (the report itself is in the credit-report store, once). */
+    public static final String CREDIT_REPORT_SHA256 = "creditReportSha256";
 
     // who did what (segregation of duties)
     public static final String INVESTIGATOR = "investigator";

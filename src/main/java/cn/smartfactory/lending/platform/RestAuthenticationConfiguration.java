@@ -54,12 +54,9 @@ class RestAuthenticationConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<ApiAuthentication> apiAuthentication(org.camunda.bpm.engine.IdentityService identity) {
+        FilterRegistrationBean<ApiAuthentication> registration = new FilterRegistrationBean<>(new ApiAuthentication(identity));
         registration.setName("api-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-        registration.addInitParameter("rest-url-pattern-prefix", "/api");
         registration.addUrlPatterns("/api/*");
         return registration;
     }

@@ -18,7 +18,9 @@ import cn.smartfactory.lending.origination.LoanVariables;
 
 /**
  * The report station: generates the credit report with the loan's history so far as its process
- * trail and keeps it on the loan as a file variable, which Tasklist and the REST API can download.
+ * trail, from the tables of the loan's release (the same the scoring step used), and stores it once
+ * in the credit-report store with its SHA-256, which the decision record and the loan carry too.
+ * Staff download it at {@code /api/credit-reports/{applicationId}}.
  */
 @Component("generateCreditReportDelegate")
 public class GenerateCreditReportDelegate implements JavaDelegate {
@@ -26,24 +28,27 @@ public class GenerateCreditReportDelegate implements JavaDelegate {
     private final CreditReportService reports;
     private final InvestigationVariables variables;
     private final DecisionRecord decisionRecord;
+    private final CreditReportStore store;
 
     public GenerateCreditReportDelegate(@Qualifier("loanCreditReportService") CreditReportService reports,
-                                        InvestigationVariables variables, DecisionRecord record) {
+                                        InvestigationVariables variables, DecisionRecord record, CreditReportStore store) {
         this.reports = reports;
         this.variables = variables;
         this.decisionRecord = record;
+        this.store = store;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         var record = variables.map(execution.getVariables()).record();
         CreditReport report = reports.report(record, trail(execution));
-        execution.setVariable(LoanVariables.CREDIT_REPORT, Variables.fileValue(report.fileName())
-                .file(report.content()).mimeType(CreditReport.CONTENT_TYPE).create());
+        String application = (String) execution.getVariable(LoanVariables.APPLICATION_ID);
+        String sha = store.store(application, execution.getProcessInstanceId(), report.fileName(), report.content());
+        execution.setVariable(LoanVariables.CREDIT_REPORT_SHA256, sha);
         decisionRecord.append(RecordEntry.of((String) execution.getVariable(LoanVariables.APPLICATION_ID),
                         execution.getProcessInstanceId(), execution.getCurrentActivityId(), null, RecordEntry.Duty.CREDIT_REPORT,
                         RecordEntry.PLATFORM, null)
-                .report(sha256(report.content())).explained(null, report.fileName()));
+                .report(sha).explained(null, report.fileName()));
     }
 
     static String sha256(byte[] content) {

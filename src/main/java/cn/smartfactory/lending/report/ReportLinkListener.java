@@ -7,9 +7,8 @@ import org.springframework.stereotype.Component;
 import cn.smartfactory.lending.origination.LoanVariables;
 
 /**
- * Gives an approval task the link its form shows to the loan's credit report: the task's own
- * variable endpoint in Tasklist's engine API, which anyone who may work the task may read — no
- * wider permission on the loan is needed.
+ * Gives an approval task the link its form shows to the loan's credit report, the platform's
+ * download, which Tasklist opens with the signed-in person's session.
  */
 @Component("reportLink")
 public class ReportLinkListener implements TaskListener {
@@ -18,7 +17,6 @@ public class ReportLinkListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.setVariableLocal(VARIABLE, "/camunda/api/engine/engine/default/task/" + task.getId() + "/variables/"
-                + LoanVariables.CREDIT_REPORT + "/data");
+        task.setVariableLocal(VARIABLE, "/api/credit-reports/" + task.getVariable(LoanVariables.APPLICATION_ID));
     }
 }

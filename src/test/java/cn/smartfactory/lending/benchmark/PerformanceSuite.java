@@ -45,6 +45,10 @@ public final class PerformanceSuite {
             if (!ALL.containsAll(chosen)) {
                 throw new IllegalArgumentException("perf.stages: unknown stage in '" + stages + "'; the stages are " + ALL);
             }
+            String controls = System.getProperty("perf.controls", "on");
+            if (!controls.equals("on") && !controls.equals("off")) {
+                throw new IllegalArgumentException("perf.controls must be on or off, not '" + controls + "'");
+            }
             String jmh = System.getProperty("perf.jmh", "true");
             if (!jmh.equals("true") && !jmh.equals("false")) {
                 throw new IllegalArgumentException("perf.jmh must be true or false, not '" + jmh + "'");

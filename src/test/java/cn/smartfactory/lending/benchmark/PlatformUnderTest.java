@@ -41,11 +41,17 @@ final class PlatformUnderTest implements AutoCloseable {
     }
 
     /**
-     * @param replacements beans to swap for others by name, e.g. the line's delegates for no-op ones
+     * @param beans        beans to swap for others by name, e.g. the line's delegates for no-op ones
      *                     to measure the platform's configuration without its business work
      */
-    static PlatformUnderTest start(String jdbcUrl, String user, StatementCounter counter, Map<Object, Object> replacements,
+    static PlatformUnderTest start(String jdbcUrl, String user, StatementCounter counter, Map<Object, Object> beans,
                                    String... extra) {
+        Map<Object, Object> replacements = new java.util.HashMap<>(beans);
+        if ("off".equals(System.getProperty("perf.controls", "on"))) {
+            // -Dperf.jvm=-Dperf.controls=off measures the line without the engine-boundary controls (docs/performance.md)
+            replacements.put("engineControlsPlugin", new org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin() {
+            });
+        }
         HikariDataSource[] pool = new HikariDataSource[1];
         BeanPostProcessor wrapper = new BeanPostProcessor() {
             @Override

@@ -224,7 +224,7 @@ class TwoNodeClusterIT {
                     .as("no job failed").isZero();
             assertThat(count(c, "SELECT COUNT(*) FROM ACT_HI_DECINST WHERE DEC_DEF_KEY_ = 'risk-grade' AND PROC_INST_ID_ IN " + in))
                     .as("one graded assessment on record per application").isEqualTo(instances.size());
-            assertThat(count(c, "SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE NAME_ = 'creditReport' AND PROC_INST_ID_ IN " + in))
+            assertThat(count(c, "SELECT COUNT(*) FROM credit_report WHERE process_instance_id IN " + in))
                     .as("one credit report per application").isEqualTo(instances.size());
             assertThat(count(c, "SELECT COUNT(*) FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = 'Task_ApproveSingle' AND PROC_INST_ID_ IN "
                     + in)).as("every application waits for its approver").isEqualTo(instances.size());

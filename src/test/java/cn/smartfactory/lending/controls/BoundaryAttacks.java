@@ -543,6 +543,44 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
         assertThat(activated.getStatusCode()).as("%s", activated.getBody()).isEqualTo(HttpStatus.OK);
     }
 
+    /**
+     * The credit report is stored once and read through the platform's API: the approval form's
+     * link opens with the Tasklist session, which reads but never writes through /api (no
+     * cross-site requests in a signed-in browser's name); core banking does not read reports.
+     */
+    void tasklistSessionReadsTheReportButWritesNothingThroughTheApi() throws Exception {
+        String pi = loanAtSingleApproval();
+        String application = String.valueOf(engine.getRuntimeService().getVariable(pi, "applicationId"));
+        String link = String.valueOf(engine.getTaskService().getVariableLocal(task(pi, "Task_ApproveSingle"), "reportLink"));
+        assertThat(link).isEqualTo("/api/credit-reports/" + application);
+        String base = rest.getRootUri();
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/tasklist/default/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+        var login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=apr1&password=demo")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        var report = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + link)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).startsWith('P', 'K');
+        assertThat(report.headers().firstValue("X-Content-SHA256")).contains(
+                String.valueOf(engine.getRuntimeService().getVariable(pi, "creditReportSha256")));
+        var write = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/loan-events"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(write.statusCode()).as("a session does not authorize writes to /api").isEqualTo(401);
+        assertThat(rest.withBasicAuth("corebank", "demo").getForEntity(link, byte[].class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     String task(String pi, String key) {
         var tasks = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).list();
         assertThat(tasks).as("open %s of %s", key, pi).hasSize(1);

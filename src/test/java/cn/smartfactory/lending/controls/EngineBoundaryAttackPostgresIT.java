@@ -120,4 +120,9 @@ class EngineBoundaryAttackPostgresIT {
     void activatedChangesReachNewLoansOnly() throws Exception {
         attacks.activatedChangesReachNewLoansOnly();
     }
+
+    @Test
+    void tasklistSessionReadsTheReportButWritesNothingThroughTheApi() throws Exception {
+        attacks.tasklistSessionReadsTheReportButWritesNothingThroughTheApi();
+    }
 }

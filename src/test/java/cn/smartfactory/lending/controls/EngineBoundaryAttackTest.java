@@ -110,4 +110,9 @@ class EngineBoundaryAttackTest {
     void activatedChangesReachNewLoansOnly() throws Exception {
         attacks.activatedChangesReachNewLoansOnly();
     }
+
+    @Test
+    void tasklistSessionReadsTheReportButWritesNothingThroughTheApi() throws Exception {
+        attacks.tasklistSessionReadsTheReportButWritesNothingThroughTheApi();
+    }
 }

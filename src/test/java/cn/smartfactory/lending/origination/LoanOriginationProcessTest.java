@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +59,7 @@ class LoanOriginationProcessTest {
     ProcessEngine engine;
     final cn.smartfactory.lending.monitoring.InMemoryLoanRegister register = new cn.smartfactory.lending.monitoring.InMemoryLoanRegister();
     final cn.smartfactory.lending.record.InMemoryDecisionRecord record = new cn.smartfactory.lending.record.InMemoryDecisionRecord();
+    final cn.smartfactory.lending.report.InMemoryCreditReportStore reports = new cn.smartfactory.lending.report.InMemoryCreditReportStore();
     final cn.smartfactory.lending.monitoring.RecordingMonitoringProcess monitoringProcess =
             new cn.smartfactory.lending.monitoring.RecordingMonitoringProcess();
 
@@ -75,7 +75,7 @@ class LoanOriginationProcessTest {
         Mocks.register("scoreApplicationDelegate", new ScoreApplicationDelegate(RISK, VARIABLES, record));
         Mocks.register("generateCreditReportDelegate", new GenerateCreditReportDelegate(new CreditReportService(RISK,
                 new CreditReportGenerator(Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneId.of("UTC")),
-                        ZoneId.of("Asia/Shanghai"))), VARIABLES, record));
+                        ZoneId.of("Asia/Shanghai"))), VARIABLES, record, reports));
         Mocks.register("segregationOfDuties", new SegregationOfDutiesListener(record));
         Mocks.register("stepRecord", new StepRecordListener(record));
         var products = new cn.smartfactory.lending.product.ProductCatalog(StandaloneDecisionRules.fromClasspath());
@@ -109,13 +109,16 @@ class LoanOriginationProcessTest {
         assertThat(variable(pi, "grade")).isEqualTo("A");
         assertThat(variable(pi, "totalScore")).isEqualTo(91);
         assertThat(variable(pi, "bindingConstraint")).isEqualTo("REQUESTED");
-        FileValue report = engine.getRuntimeService().getVariableTyped(pi.getId(), "creditReport");
-        assertThat(report.getFilename()).startsWith("credit-report-APP-").endsWith(".xlsx");
-        assertThat(report.getMimeType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        // The report is stored once, outside the engine; the loan carries its hash, as the decision record does.
+        var report = reports.latest(variable(pi, "applicationId").toString()).orElseThrow();
+        assertThat(report.fileName()).startsWith("credit-report-APP-").endsWith(".xlsx");
+        assertThat(report.content()).startsWith('P', 'K');
+        assertThat(variable(pi, "creditReportSha256")).isEqualTo(report.sha256());
+        assertThat(engine.getRuntimeService().getVariable(pi.getId(), "creditReport")).as("no file variable").isNull();
         assertThat(variable(pi, "assessmentSummary").toString()).contains("Score 91", "Single approver");
         Task approval = task(pi, "Task_ApproveSingle");
         assertThat(engine.getTaskService().getVariableLocal(approval.getId(), "reportLink"))
-                .isEqualTo("/camunda/api/engine/engine/default/task/" + approval.getId() + "/variables/creditReport/data");
+                .isEqualTo("/api/credit-reports/" + variable(pi, "applicationId"));
 
         complete(pi, "Task_ApproveSingle", "apr1", decision("APPROVE"));
         assertThat(variable(pi, "approvedAmount")).isEqualTo(100000.0);
@@ -158,7 +161,8 @@ class LoanOriginationProcessTest {
         assertThat(scoring.amount()).isEqualByComparingTo("100000");
         assertThat(scoring.route()).isEqualTo("SINGLE_APPROVER");
         assertThat(scoring.tableVersions()).contains("bureau-screen:1", "pre-screen:1");
-        assertThat(entries.get(4).reportSha256()).matches("[0-9a-f]{64}");
+        assertThat(entries.get(4).reportSha256()).matches("[0-9a-f]{64}")
+                .isEqualTo(reports.latest(historicVariable(pi, "applicationId").toString()).orElseThrow().sha256());
         var approvalEntry = entries.get(5);
         assertThat(approvalEntry.decision()).isEqualTo("APPROVE");
         assertThat(approvalEntry.amount()).isEqualByComparingTo("100000");

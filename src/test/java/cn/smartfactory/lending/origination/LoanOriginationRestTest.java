@@ -103,9 +103,15 @@ class LoanOriginationRestTest {
             // The investigator is not an approver (403); an approver approves.
             String approval = taskId("apr2", pi, "Task_ApproveSingle");
             // The approver opens the credit report from the task.
+            String application = String.valueOf(runtimeService.getVariable(pi, "applicationId"));
             ResponseEntity<byte[]> report = rest.withBasicAuth("apr2", "demo").getForEntity(
-                    "/engine-rest/task/" + approval + "/variables/creditReport/data", byte[].class);
+                    "/api/credit-reports/" + application, byte[].class);
             assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(report.getHeaders().getFirst("X-Content-SHA256")).isEqualTo(runtimeService.getVariable(pi, "creditReportSha256"));
+            assertThat(rest.withBasicAuth("corebank", "demo").getForEntity("/api/credit-reports/" + application, byte[].class)
+                    .getStatusCode()).as("core banking does not read credit reports").isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(rest.getForEntity("/api/credit-reports/" + application, byte[].class).getStatusCode())
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
             assertThat(report.getHeaders().getContentType()).hasToString(
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             assertThat(report.getBody()).startsWith('P', 'K');
