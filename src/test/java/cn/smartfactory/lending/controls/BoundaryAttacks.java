@@ -581,6 +581,57 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    /**
+     * The dead end of the issue: no knockout, but existing debts use up the grade's DSR cap, so the
+     * model's limit is 0. The model suggests decline, approving is refused, and declining leads out.
+     */
+    void aLoanWithNoLendableAmountCannotBeApprovedButCanBeDeclined() {
+        Map<String, Object> start = LoanFixtures.startForm("3-retail-store");
+        start.put("amount", 20_000.0); // a small request, so that only the existing debts stand in the way
+        Map<String, Object> checklist = LoanFixtures.checklist("3-retail-store");
+        // Find, with the risk engine the platform runs, an existing instalment that leaves no lendable amount without a knockout.
+        var engineLocal = cn.smartfactory.lending.scoring.RiskEngine.standalone();
+        var mapper = new cn.smartfactory.lending.origination.InvestigationVariables(
+                cn.smartfactory.lending.industry.IndustryCatalog.fromClasspath());
+        Integer instalment = null;
+        for (int monthly = 100; monthly <= 60_000 && instalment == null; monthly += 100) {
+            Map<String, Object> values = new java.util.HashMap<>(start);
+            values.putAll(LoanFixtures.bureauForm("3-retail-store"));
+            values.putAll(checklist);
+            values.putAll(Map.of("debt1Lender", "农商行 Rural bank", "debt1Outstanding", monthly * 24, "debt1Instalment", monthly));
+            values.put("applicationId", "APP-PROBE");
+            var assessment = engineLocal.assess(mapper.map(values).record());
+            if (!assessment.knockedOut() && assessment.creditLimit().suggested().compareTo(new java.math.BigDecimal("10000")) < 0) {
+                instalment = monthly;
+            }
+        }
+        assertThat(instalment).as("an instalment that leaves less than the product minimum, without a knockout").isNotNull();
+        checklist.putAll(Map.of("debt1Lender", "农商行 Rural bank", "debt1Outstanding", instalment * 24, "debt1Instalment", instalment));
+
+        ResponseEntity<JsonNode> started = post("am1", "/engine-rest/process-definition/key/loan-origination/submit-form",
+                variables(start));
+        String pi = started.getBody().get("id").asText();
+        assertThat(post("ops1", "/engine-rest/task/" + task(pi, "Task_QueryCreditBureau") + "/submit-form",
+                variables(LoanFixtures.bureauForm("3-retail-store"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("inv1", "/engine-rest/task/" + task(pi, "Task_InvestigateOnSite") + "/submit-form",
+                variables(checklist)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        runJobs(pi);
+        assertThat(engine.getRuntimeService().getVariable(pi, "suggestion")).isEqualTo("DECLINE");
+        assertThat((Double) engine.getRuntimeService().getVariable(pi, "suggestedAmount")).isLessThan(10_000.0);
+        String approval = engine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult().getId();
+        State before = state(pi);
+        ResponseEntity<JsonNode> approve = post("apr1", "/engine-rest/task/" + approval + "/submit-form", variables(Map.of(
+                "approvalDecision", "APPROVE", "approvalOpinion", "照建议批准 as suggested")));
+        assertThat(approve.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(approve)).contains("审批结论 Decision", "below the Credit loan minimum");
+        assertThat(state(pi)).isEqualTo(before);
+        assertThat(post("apr1", "/engine-rest/task/" + approval + "/submit-form", variables(Map.of("approvalDecision", "DECLINE",
+                "declineReasonCode", "CASH_FLOW", "approvalOpinion", "已有负债占满偿债能力 existing debts use up the capacity")))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult()
+                .getEndActivityId()).isEqualTo("EndEvent_DeclinedByApproval");
+    }
+
     String task(String pi, String key) {
         var tasks = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).list();
         assertThat(tasks).as("open %s of %s", key, pi).hasSize(1);

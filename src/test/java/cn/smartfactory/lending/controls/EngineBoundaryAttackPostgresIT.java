@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.smartfactory.lending.platform.PostgresTestServer;
@@ -14,7 +13,7 @@ import cn.smartfactory.lending.platform.PostgresTestServer;
  * The attacks of {@link BoundaryAttacks} on PostgreSQL (database {@code lending_controls_it},
  * created fresh). Skipped, saying why, without a server; mandatory in CI.
  */
-class EngineBoundaryAttackPostgresIT {
+class EngineBoundaryAttackPostgresIT extends BoundaryAttackCases {
 
     static ConfigurableApplicationContext platform;
     static BoundaryAttacks attacks;
@@ -36,93 +35,8 @@ class EngineBoundaryAttackPostgresIT {
         }
     }
 
-    @Test
-    void startingMidProcessWithoutListenersIsRefused() {
-        attacks.startingMidProcessWithoutListenersIsRefused();
-    }
-
-    @Test
-    void startingWithFieldsNotOnTheStartFormIsRefused() {
-        attacks.startingWithFieldsNotOnTheStartFormIsRefused();
-    }
-
-    @Test
-    void processesWithoutAStartFormAreStartedByThePlatformOnly() {
-        attacks.processesWithoutAStartFormAreStartedByThePlatformOnly();
-    }
-
-    @Test
-    void approverCannotSetTheAmountsBesideTheForm() {
-        attacks.approverCannotSetTheAmountsBesideTheForm();
-    }
-
-    @Test
-    void candidatesCannotWriteVariablesOutsideAForm() {
-        attacks.candidatesCannotWriteVariablesOutsideAForm();
-    }
-
-    @Test
-    void staffCannotModifyRestartMigrateOrMessageProcesses() {
-        attacks.staffCannotModifyRestartMigrateOrMessageProcesses();
-    }
-
-    @Test
-    void staffCannotDeleteHistory() {
-        attacks.staffCannotDeleteHistory();
-    }
-
-    @Test
-    void tasksGoOnlyToMembersOfTheirCandidateGroups() {
-        attacks.tasksGoOnlyToMembersOfTheirCandidateGroups();
-    }
-
-    @Test
-    void secondSignerWhoSubmitsNothingIsRefused() {
-        attacks.secondSignerWhoSubmitsNothingIsRefused();
-    }
-
-    @Test
-    void filesAndObjectsAreNotFormValues() {
-        attacks.filesAndObjectsAreNotFormValues();
-    }
-
-    @Test
-    void userWithTwoRolesIsBoundByEveryRule() {
-        attacks.userWithTwoRolesIsBoundByEveryRule();
-    }
-
-    @Test
-    void decisionRecordIsAppendOnly() {
-        attacks.decisionRecordIsAppendOnly();
-    }
-
-    @Test
-    void postLoanEventsComeFromCoreBankingAndClosingTakesTwoPeople() {
-        attacks.postLoanEventsComeFromCoreBankingAndClosingTakesTwoPeople();
-    }
-
-    @Test
-    void badInputIsRefusedNamingTheField() {
-        attacks.badInputIsRefusedNamingTheField();
-    }
-
-    @Test
-    void concurrentCompletionsNeverAnswer500() throws Exception {
-        attacks.concurrentCompletionsNeverAnswer500();
-    }
-
-    @Test
-    void deployingCodeIsRefused() {
-        attacks.deployingCodeIsRefused();
-    }
-
-    @Test
-    void activatedChangesReachNewLoansOnly() throws Exception {
-        attacks.activatedChangesReachNewLoansOnly();
-    }
-
-    @Test
-    void tasklistSessionReadsTheReportButWritesNothingThroughTheApi() throws Exception {
-        attacks.tasklistSessionReadsTheReportButWritesNothingThroughTheApi();
+    @Override
+    BoundaryAttacks attacks() {
+        return attacks;
     }
 }
