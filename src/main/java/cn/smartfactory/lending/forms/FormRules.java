@@ -54,6 +54,15 @@ public class FormRules {
         }
     }
 
+    /** The input fields of the task's deployed form, in form order. */
+    public List<String> taskFormKeys(String taskId) {
+        try (InputStream in = formService.getDeployedTaskForm(taskId)) {
+            return schema(in).keys();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the form of task " + taskId, e);
+        }
+    }
+
     /** A start form's submission, against the deployed start form. */
     public FormSchema.Submission checkStartSubmission(String processDefinitionId, Map<String, ?> submitted) {
         try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {

@@ -77,6 +77,7 @@ class PostLoanMonitoringProcessTest {
         Mocks.register("loanClosure", new LoanClosureDelegate(register));
         Mocks.register("recordWarning", new RecordWarningDelegate(monitoring, register));
         Mocks.register("closingConfirmation", new ClosingConfirmation(register, decisionRecord));
+        Mocks.register("monitoringRecord", new MonitoringRecordListener(decisionRecord, new FormRules(engine.getFormService())));
         Mocks.register("formRules", new FormRulesListener(new FormRules(engine.getFormService())));
     }
 
@@ -363,6 +364,12 @@ class PostLoanMonitoringProcessTest {
         runJobs(pi);
         assertThat(pi).isEnded().hasPassed("EndEvent_WriteOffApproved", "Task_ConfirmClosingBalance", "Task_ApproveClosing",
                 "Task_CloseWrittenOffLoan", "EndEvent_LoanWrittenOff");
+        // How the bad loan was handled is on the decision record, step by step, with each person's answers.
+        assertThat(decisionRecord.all()).extracting(e -> e.duty() + ":" + e.step() + ":" + e.actor() + ":" + e.decision())
+                .contains("COLLECTION:Task_EscalateCollection:risk1:REFER_TO_LEGAL", "WRITE_OFF_DECISION:Task_DecideWriteOff:risk1:KEEP_PURSUING",
+                        "WRITE_OFF_DECISION:Task_DecideWriteOff:risk1:WRITE_OFF", "CLOSING_CONFIRMATION:Task_ConfirmClosingBalance:ops1:CONFIRMED");
+        assertThat(decisionRecord.all()).filteredOn(e -> "Task_VisitBorrower".equals(e.step())).first()
+                .satisfies(e -> assertThat(e.details()).contains("visitFindings=", "repaymentWillingness="));
         assertThat(register.find("LN-NPL").orElseThrow().status()).isEqualTo("WRITTEN_OFF");
     }
 
