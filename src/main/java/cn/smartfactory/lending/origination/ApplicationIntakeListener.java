@@ -45,5 +45,8 @@ public class ApplicationIntakeListener implements ExecutionListener {
         execution.setVariable(INVESTIGATOR, "");
         execution.setVariable(APPROVERS, "");
         execution.setVariable(COMMITTEE_VOTERS, "");
+        // Until a customer withdraws, the contract and the disbursement lead on (their forms can say otherwise).
+        execution.setVariable(LoanVariables.CUSTOMER_WITHDREW, false);
+        execution.setVariable(LoanVariables.DISBURSEMENT_WITHDRAWN, false);
     }
 }

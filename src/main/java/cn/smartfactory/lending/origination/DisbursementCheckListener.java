@@ -28,6 +28,9 @@ public class DisbursementCheckListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (Boolean.TRUE.equals(task.getVariable(LoanVariables.DISBURSEMENT_WITHDRAWN))) {
+            return; // nothing is paid out
+        }
         BigDecimal disbursed = ApprovalRecorder.number(task.getVariable(DISBURSED_AMOUNT));
         BigDecimal approved = ApprovalRecorder.number(task.getVariable(APPROVED_AMOUNT));
         if (disbursed.compareTo(approved) > 0) {

@@ -67,6 +67,10 @@ public final class LoanVariables {
     // contract and disbursement
     public static final String CONTRACT_NUMBER = "contractNumber";
     public static final String DISBURSED_AMOUNT = "disbursedAmount";
+    /** The customer withdrew at contract signing, or before the money was paid out: the loan ends there. */
+    public static final String CUSTOMER_WITHDREW = "customerWithdrew";
+    public static final String DISBURSEMENT_WITHDRAWN = "disbursementWithdrawn";
+    public static final String WITHDRAWAL_REASON = "withdrawalReason";
     public static final String LOAN_NUMBER = "loanNumber";
     public static final String HANDED_OVER_AT = "handedOverAt";
 

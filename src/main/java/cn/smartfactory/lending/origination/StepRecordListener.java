@@ -67,10 +67,15 @@ public class StepRecordListener implements TaskListener, ExecutionListener {
             }
             case COMMITTEE_VOTE -> entry.decided(String.valueOf(v.get(VOTE)), null, null, (String) v.get(APPROVAL_ROUTE))
                     .explained(text(v.get(APPROVAL_OPINION)), details(v, DECLINE_REASON_CODE));
-            case CONTRACT -> entry.decided("SIGNED", decimal(v.get(APPROVED_AMOUNT)), integer(v.get(APPROVED_TERM_MONTHS)), null)
-                    .explained(text(v.get("contractNotes")), details(v, CONTRACT_NUMBER, "contractSignedOn", "conditionsFulfilled"));
-            case DISBURSEMENT -> entry.decided("DISBURSED", decimal(v.get(DISBURSED_AMOUNT)), null, null)
-                    .explained(null, details(v, "disbursementAccount", "disbursedOn"));
+            case CONTRACT -> Boolean.TRUE.equals(v.get(CUSTOMER_WITHDREW))
+                    ? entry.decided("WITHDRAWN", null, null, null).explained(text(v.get(WITHDRAWAL_REASON)), null)
+                    : entry.decided("SIGNED", decimal(v.get(APPROVED_AMOUNT)), integer(v.get(APPROVED_TERM_MONTHS)), null)
+                            .explained(text(v.get("contractNotes")), details(v, CONTRACT_NUMBER, "contractSignedOn",
+                                    "conditionsFulfilled"));
+            case DISBURSEMENT -> Boolean.TRUE.equals(v.get(DISBURSEMENT_WITHDRAWN))
+                    ? entry.decided("WITHDRAWN", null, null, null).explained(text(v.get(WITHDRAWAL_REASON)), null)
+                    : entry.decided("DISBURSED", decimal(v.get(DISBURSED_AMOUNT)), null, null)
+                            .explained(null, details(v, "disbursementAccount", "disbursedOn"));
             default -> throw new IllegalStateException("stepRecord is bound to " + task.getTaskDefinitionKey());
         };
         record.append(entry);

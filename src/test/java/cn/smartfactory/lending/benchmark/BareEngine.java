@@ -77,7 +77,8 @@ final class BareEngine {
         // The decision stays on the approval task (platform controls); the recorder routes on a copy.
         beans.put("approvalRecorder", new Constants(Map.of(LoanVariables.APPROVAL_DECISION, "APPROVE")));
         beans.put("applicationIntake", new Constants(Map.of(LoanVariables.APPLICATION_ID, "APP-BARE",
-                LoanVariables.INVESTIGATION_FORM, "investigation-retail-store")));
+                LoanVariables.INVESTIGATION_FORM, "investigation-retail-store", LoanVariables.CUSTOMER_WITHDREW, false,
+                LoanVariables.DISBURSEMENT_WITHDRAWN, false)));
         beans.put("screenOutcome", new Constants(Map.of(LoanVariables.SCREEN_RESULT, "PASS")));
         beans.put("scoreApplicationDelegate", new Constants(Map.of(LoanVariables.KNOCKED_OUT, false,
                 LoanVariables.APPROVAL_ROUTE, "SINGLE_APPROVER")));

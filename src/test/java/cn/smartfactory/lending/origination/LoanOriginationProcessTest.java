@@ -340,6 +340,28 @@ class LoanOriginationProcessTest {
         assertThat(pi).isWaitingAt("Task_Disburse");
     }
 
+    @Test
+    void theCustomerMayWithdrawAtContractSigningOrBeforeDisbursement() {
+        ProcessInstance atContract = toSingleApproval();
+        complete(atContract, "Task_ApproveSingle", "apr1", decision("APPROVE"));
+        complete(atContract, "Task_SignContract", "ops1", Map.of("customerWithdrew", true,
+                "withdrawalReason", "客户已从他行获得贷款 got a loan elsewhere"));
+        assertThat(atContract).isEnded().hasPassed("Gateway_ContractSigned", "EndEvent_WithdrawnBeforeContract");
+
+        ProcessInstance atDisbursement = toSingleApproval();
+        complete(atDisbursement, "Task_ApproveSingle", "apr1", decision("APPROVE"));
+        complete(atDisbursement, "Task_SignContract", "ops1", Map.of("contractNumber", "HT-WD-0001", "contractSignedOn", TODAY,
+                "conditionsFulfilled", true));
+        assertRefused(() -> complete(atDisbursement, "Task_Disburse", "ops1", Map.of("disbursementWithdrawn", true)),
+                "withdrawalReason");
+        complete(atDisbursement, "Task_Disburse", "ops1", Map.of("disbursementWithdrawn", true,
+                "withdrawalReason", "项目取消 the project was cancelled"));
+        assertThat(atDisbursement).isEnded().hasPassed("Gateway_Disbursed", "EndEvent_WithdrawnBeforeDisbursement")
+                .hasNotPassed("Task_HandOverToMonitoring");
+        assertThat(record.entries(historicVariable(atDisbursement, "applicationId").toString()))
+                .extracting(e -> e.duty() + ":" + e.decision()).contains("CONTRACT:SIGNED", "DISBURSEMENT:WITHDRAWN");
+    }
+
     private ProcessInstance assessedWithoutLendableAmount(String route) {
         Map<String, Object> assessed = new HashMap<>(LoanFixtures.startForm("3-retail-store"));
         assessed.putAll(Map.of("applicationId", "APP-NO-CAPACITY", "accountManager", "am1", "investigator", "inv1",
