@@ -19,6 +19,12 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  */
 public class EngineControlsPlugin extends AbstractProcessEnginePlugin {
 
+    /** The classes an object variable may be deserialized into. */
+    static final Set<String> VALUE_CLASSES = Set.of("java.lang.Object", "java.lang.String", "java.lang.Boolean",
+            "java.lang.Character", "java.lang.Byte", "java.lang.Float", "java.lang.Integer",
+            "java.lang.Long", "java.lang.Double", "java.lang.Short", "java.math.BigDecimal", "java.math.BigInteger",
+            "java.util.ArrayList", "java.util.LinkedHashMap", "java.util.HashMap");
+
     private final Supplier<Set<String>> platformBeans;
     private final Supplier<DeploymentProposals> proposals;
 
@@ -50,8 +56,10 @@ public class EngineControlsPlugin extends AbstractProcessEnginePlugin {
         configuration.setEnforceSpecificVariablePermission(true);
         configuration.setJavaSerializationFormatEnabled(false);
         configuration.setDeserializationTypeValidationEnabled(true);
-        configuration.setDeserializationAllowedPackages("java.lang,java.math,java.time");
-        configuration.setDeserializationAllowedClasses("java.util.ArrayList,java.util.LinkedHashMap,java.util.HashMap");
+        // Values, not behaviour: Camunda's own validator always admits the whole of java.lang, where
+        // java.lang.ProcessBuilder lives; this one admits named value classes and java.time only.
+        configuration.setDeserializationTypeValidator(className -> VALUE_CLASSES.contains(className)
+                || className.startsWith("java.time.") && !className.substring("java.time.".length()).contains("."));
     }
 
     @Override

@@ -57,6 +57,21 @@ class PlatformTest {
         assertThat(configuration.isAuthorizationEnabled()).isTrue();
     }
 
+    /** Controls of the engine configuration: task grants, variable permissions, serialization (docs/security.md). */
+    @Test
+    void candidatesWorkTasksAndObjectsAreDeserializedOnlyFromTheAllowlist() {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getDefaultUserPermissionNameForTask()).isEqualTo("TASK_WORK");
+        assertThat(configuration.isEnforceSpecificVariablePermission()).isTrue();
+        assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
+        assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
+        var validator = configuration.getDeserializationTypeValidator();
+        assertThat(validator.validate("java.util.ArrayList")).isTrue();
+        assertThat(validator.validate("java.math.BigDecimal")).isTrue();
+        assertThat(validator.validate("java.lang.ProcessBuilder")).isFalse();
+        assertThat(validator.validate("org.springframework.context.support.ClassPathXmlApplicationContext")).isFalse();
+    }
+
     @Test
     void processEngineEvaluatesFeelThroughTheCachingEngine() {
         var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
