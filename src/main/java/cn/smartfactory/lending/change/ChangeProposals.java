@@ -205,8 +205,10 @@ public class ChangeProposals implements DeploymentProposals {
     private byte[] newestDeployed(List<Deployment> deployments, String name) {
         for (Deployment d : deployments) {
             // Modeler sends file names (scorecard.dmn); the platform deploys them under processes/ and forms/.
+            // The same matching as activation: by file name, wherever the file lives.
+            String fileName = name.substring(name.lastIndexOf('/') + 1);
             String match = repository.getDeploymentResourceNames(d.getId()).stream()
-                    .filter(n -> n.equals(name) || n.endsWith("/" + name)).findFirst().orElse(null);
+                    .filter(n -> n.equals(name) || n.equals(fileName) || n.endsWith("/" + fileName)).findFirst().orElse(null);
             if (match != null) {
                 try (InputStream in = repository.getResourceAsStream(d.getId(), match)) {
                     return in.readAllBytes();

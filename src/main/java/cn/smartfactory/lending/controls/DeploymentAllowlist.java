@@ -52,10 +52,12 @@ final class DeploymentAllowlist implements Deployer {
         List<String> problems = new ArrayList<>();
         for (ResourceEntity resource : deployment.getResources().values()) {
             String name = resource.getName().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml") || name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+            // The engine's own suffixes, without the dot (BpmnDeployer, DecisionDefinitionDeployer, CmmnDeployer).
+            if (name.endsWith("bpmn") || name.endsWith("bpmn20.xml") || name.endsWith("dmn") || name.endsWith("dmn11.xml")) {
                 problems.addAll(problems(resource.getName(), resource.getBytes(), beans.get()));
-            } else if (name.endsWith(".cmmn") || name.endsWith(".cmmn11.xml") || name.endsWith(".js") || name.endsWith(".groovy")
-                    || name.endsWith(".py") || name.endsWith(".rb") || name.endsWith(".class") || name.endsWith(".jar")) {
+            } else if (name.endsWith("cmmn") || name.endsWith("cmmn11.xml") || name.endsWith("cmmn10.xml") || name.endsWith(".js")
+                    || name.endsWith(".groovy") || name.endsWith(".py") || name.endsWith(".rb") || name.endsWith(".class")
+                    || name.endsWith(".jar")) {
                 problems.add(resource.getName() + ": 平台不接受此类资源 / the platform does not accept this kind of resource");
             }
         }
@@ -77,7 +79,8 @@ final class DeploymentAllowlist implements Deployer {
             problems.add(resource + ": 不是有效的 XML / not valid XML (" + e.getMessage() + ")");
             return problems;
         }
-        boolean dmn = resource.toLowerCase(Locale.ROOT).contains(".dmn");
+        String lower = resource.toLowerCase(Locale.ROOT);
+        boolean dmn = lower.endsWith("dmn") || lower.endsWith("dmn11.xml");
         walk(resource, root, null, beans, dmn, problems);
         return problems;
     }
@@ -98,10 +101,14 @@ final class DeploymentAllowlist implements Deployer {
             if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())) {
                 continue;
             }
-            if (CLASS_ATTRIBUTES.contains(name) && isCamunda(attribute)) {
+            boolean camunda = isCamunda(attribute) || isCamunda(element);
+            if ("type".equals(name) && isCamunda(attribute) && !"external".equals(value)) {
+                problems.add(where + ": 不允许 camunda:type=\"" + value + "\"(shell、mail 等会运行代码)/ no camunda:type " + value
+                        + " (shell, mail and the like run code)");
+            } else if (CLASS_ATTRIBUTES.contains(name) && camunda) {
                 problems.add(where + ": 不允许 " + name + "=\"" + value + "\",请使用平台组件 / no " + name
                         + ": use a platform component by ${name}");
-            } else if (DELEGATE_ATTRIBUTES.contains(name) && isCamunda(attribute)) {
+            } else if (DELEGATE_ATTRIBUTES.contains(name) && camunda) {
                 ExpressionAllowlist.checkDelegate(value, beans).ifPresent(p -> problems.add(where + " " + name + ": " + p));
             } else if (!dmn && "language".equals(name)) {
                 problems.add(where + ": 不允许脚本条件(language=" + value + ")/ no script conditions (language=" + value + ")");
@@ -111,17 +118,19 @@ final class DeploymentAllowlist implements Deployer {
                 ExpressionAllowlist.check(value).ifPresent(p -> problems.add(where + " " + name + ": " + p));
             }
         }
+        // The engine joins an element's text pieces (split by comments or CDATA) into one; so does the check.
+        StringBuilder text = new StringBuilder();
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element e) {
                 walk(resource, e, id.isEmpty() ? owner : id, beans, dmn, problems);
             } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                String text = child.getNodeValue();
-                if (dmn) {
-                    feel(text).ifPresent(p -> problems.add(where + ": " + p));
-                } else {
-                    ExpressionAllowlist.check(text).ifPresent(p -> problems.add(where + ": " + p));
-                }
+                text.append(child.getNodeValue());
             }
+        }
+        if (dmn) {
+            feel(text.toString()).ifPresent(p -> problems.add(where + ": " + p));
+        } else {
+            ExpressionAllowlist.check(text.toString()).ifPresent(p -> problems.add(where + ": " + p));
         }
     }
 
@@ -135,5 +144,10 @@ final class DeploymentAllowlist implements Deployer {
 
     private static boolean isCamunda(Attr attribute) {
         return attribute.getNamespaceURI() != null && attribute.getNamespaceURI().contains("camunda");
+    }
+
+    /** Camunda's own elements (listeners, fields) carry their code attributes without a prefix. */
+    private static boolean isCamunda(Element element) {
+        return element.getNamespaceURI() != null && element.getNamespaceURI().contains("camunda");
     }
 }

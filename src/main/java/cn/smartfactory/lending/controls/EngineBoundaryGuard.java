@@ -94,6 +94,12 @@ final class EngineBoundaryGuard extends CommandInterceptor {
         java.util.Map<String, byte[]> resources = new java.util.LinkedHashMap<>();
         builder.getDeployment().getResources().forEach((name, resource) -> resources.put(name, resource.getBytes()));
         java.util.List<String> problems = new java.util.ArrayList<>();
+        java.util.Set<String> fileNames = new java.util.HashSet<>();
+        resources.keySet().forEach(name -> {
+            if (!fileNames.add(name.substring(name.lastIndexOf('/') + 1))) {
+                problems.add(name + ": 同名文件只能提交一次 / a file name may appear only once in a proposal");
+            }
+        });
         resources.forEach((name, bytes) -> {
             String lower = name.toLowerCase(java.util.Locale.ROOT);
             if (lower.endsWith(".bpmn") || lower.endsWith(".dmn")) {

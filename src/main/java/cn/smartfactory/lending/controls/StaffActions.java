@@ -60,7 +60,10 @@ final class StaffActions {
         String user = caller.getUserId();
         switch (CommandPolicy.name(command.getClass())) {
             case "StartProcessInstanceCmd" -> start(field(command, "instantiationBuilder"), ctx);
-            case "SubmitStartFormCmd" -> startForm(field(command, "processDefinitionId"), field(command, "variables"), ctx);
+            case "SubmitStartFormCmd" -> {
+                refuseBusinessKey(field(command, "businessKey"));
+                startForm(field(command, "processDefinitionId"), field(command, "variables"), ctx);
+            }
             case "CompleteTaskCmd", "ResolveTaskCmd" -> {
                 TaskEntity task = workableTask(field(command, "taskId"), caller, ctx);
                 Map<String, Object> accepted = submission(task, field(command, "variables"), ctx);
@@ -124,6 +127,7 @@ final class StaffActions {
             throw new ControlRefused("NO_SKIPPING", "跳过监听器或输入输出映射仅限系统管理员",
                     "skipping listeners or input/output mappings is reserved to administrators");
         }
+        refuseBusinessKey(builder.getBusinessKey());
         if (builder.getRestartedProcessInstanceId() != null || builder.getCaseInstanceId() != null) {
             throw new ControlRefused("START_AT_START_EVENT", "重启或由案例启动流程仅限系统管理员",
                     "restarting a process or starting it from a case is reserved to administrators");
@@ -136,6 +140,15 @@ final class StaffActions {
         Map<String, Object> accepted = startSubmission(definition.getId(), variables, ctx);
         if (builder.getVariables() != null) {
             builder.getVariables().keySet().retainAll(accepted.keySet());
+        }
+    }
+
+    /** The platform names each application itself; a chosen key could join another loan's record. */
+    private static void refuseBusinessKey(String businessKey) {
+        if (businessKey != null && !businessKey.isBlank()) {
+            throw new SubmissionRefused(List.of(new cn.smartfactory.lending.investigation.Violation("businessKey", "PLATFORM_SET",
+                    "businessKey: the business key is set by the platform and may not be given",
+                    "businessKey(业务编号)业务编号由平台生成,不能指定")));
         }
     }
 

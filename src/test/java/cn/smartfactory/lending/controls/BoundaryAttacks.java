@@ -123,6 +123,14 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
             assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(message(refused)).contains("accountManager", "suggestedAmount", "NOT_ON_FORM".isEmpty() ? "" : "不是本表单的字段");
         }
+        // Naming the application after another loan would add to that loan's record: the platform names it.
+        for (String path : List.of("/start", "/submit-form")) {
+            Map<String, Object> body = new LinkedHashMap<>(variables(LoanFixtures.startForm("3-retail-store")));
+            body.put("businessKey", "APP-20260101-AAAAAAAA");
+            ResponseEntity<JsonNode> refused = post("am1", "/engine-rest/process-definition/key/loan-origination" + path, body);
+            assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(message(refused)).contains("businessKey", "业务编号由平台生成");
+        }
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("loan-origination")
                 .count()).isEqualTo(loans);
     }

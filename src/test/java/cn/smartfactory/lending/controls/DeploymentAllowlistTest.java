@@ -48,7 +48,7 @@ class DeploymentAllowlistTest {
         Set<String> beans = Set.of("formRules", "segregationOfDuties", "stepRecord", "closingConfirmation", "reportLink",
                 "approvalRecorder", "screenOutcome", "loanClosure", "investigationCheck", "committeeVoteRecorder", "warningTask",
                 "scoreApplicationDelegate", "recordWarning", "handOverToMonitoringDelegate", "generateCreditReportDelegate",
-                "disbursementCheck", "applicationIntake", "checkSchedule", "checkOutcome");
+                "disbursementCheck", "applicationIntake", "checkSchedule", "checkOutcome", "monitoringRecord");
         try (Stream<Path> files = Files.list(Path.of("processes"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn")).toList()) {
                 assertThat(DeploymentAllowlist.problems(file.getFileName().toString(), Files.readAllBytes(file), beans))
@@ -78,6 +78,35 @@ class DeploymentAllowlistTest {
         List<String> problems = DeploymentAllowlist.problems("evil.bpmn", bpmn.getBytes(StandardCharsets.UTF_8), BEANS);
         assertThat(String.join("\\n", problems)).contains("evil.bpmn Task_Class: 不允许 class", "Task_Expression expression",
                 "Task_Delegate delegateExpression: 'dataSource'", "Task_Script: 不允许脚本", "Flow_1", "language=groovy");
+    }
+
+    /** Ways around a naive check: a shell task, an expression split by CDATA, listener attributes without a prefix. */
+    @Test
+    void disguisedCodeIsRefusedToo() {
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://x">
+                  <bpmn:process id="disguised" isExecutable="true" camunda:historyTimeToLive="1">
+                    <bpmn:startEvent id="StartEvent_1">
+                      <bpmn:extensionElements>
+                        <camunda:executionListener class="com.example.Evil" event="start"/>
+                        <camunda:executionListener delegateExpression="${dataSource}" event="end"/>
+                      </bpmn:extensionElements>
+                    </bpmn:startEvent>
+                    <bpmn:serviceTask id="Task_Shell" camunda:type="shell"/>
+                    <bpmn:sequenceFlow id="Flow_Split" sourceRef="StartEvent_1" targetRef="Task_Shell">
+                      <bpmn:conditionExpression>$<![CDATA[{''.getClass().forName('java.lang.Runtime')}]]></bpmn:conditionExpression>
+                    </bpmn:sequenceFlow>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
+        List<String> problems = DeploymentAllowlist.problems("disguised.bpmn", bpmn.getBytes(StandardCharsets.UTF_8), BEANS);
+        assertThat(String.join("\n", problems)).contains("StartEvent_1: 不允许 class", "StartEvent_1 delegateExpression: 'dataSource'",
+                "Task_Shell: 不允许 camunda:type", "Flow_Split: 不允许字符 '.'");
+        // A diagram named like a table is still checked as a diagram.
+        assertThat(DeploymentAllowlist.problems("disguised.dmn.bpmn", bpmn.getBytes(StandardCharsets.UTF_8), BEANS))
+                .anyMatch(p -> p.contains("Flow_Split"));
     }
 
     @Test
