@@ -11,16 +11,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.smartfactory.lending.controls.DeploymentProposals;
+import cn.smartfactory.lending.identity.CurrentStaff;
 import cn.smartfactory.lending.record.DecisionRecord;
 import cn.smartfactory.lending.record.RecordEntry;
 
@@ -55,13 +53,13 @@ public class ChangeProposals implements DeploymentProposals {
 
     private final JdbcClient jdbc;
     private final RepositoryService repository;
-    private final IdentityService identity;
+    private final CurrentStaff staff;
     private final DecisionRecord record;
 
-    public ChangeProposals(JdbcClient jdbc, RepositoryService repository, IdentityService identity, DecisionRecord record) {
+    public ChangeProposals(JdbcClient jdbc, RepositoryService repository, CurrentStaff staff, DecisionRecord record) {
         this.jdbc = jdbc;
         this.repository = repository;
-        this.identity = identity;
+        this.staff = staff;
         this.record = record;
     }
 
@@ -77,7 +75,7 @@ public class ChangeProposals implements DeploymentProposals {
                 .param("at", Timestamp.from(Instant.now())).update();
         List<String> hashes = new ArrayList<>();
         resources.forEach((resource, bytes) -> {
-            String sha = sha256(bytes);
+            String sha = cn.smartfactory.lending.common.Sha256.of(bytes);
             hashes.add(resource + "=" + sha);
             jdbc.sql("""
                     INSERT INTO change_proposal_resource (proposal_id, resource_name, sha256, content_base64)
@@ -91,7 +89,15 @@ public class ChangeProposals implements DeploymentProposals {
     }
 
     public List<Proposal> list() {
-        return jdbc.sql("SELECT * FROM change_proposal ORDER BY proposed_at DESC").query((rs, n) -> new Proposal(
+        return heads("SELECT * FROM change_proposal ORDER BY proposed_at DESC", null);
+    }
+
+    private List<Proposal> heads(String sql, String id) {
+        var statement = jdbc.sql(sql);
+        if (id != null) {
+            statement = statement.param("id", id);
+        }
+        return statement.query((rs, n) -> new Proposal(
                 rs.getString("id"), rs.getString("name"), rs.getString("source"), rs.getString("proposed_by"),
                 rs.getTimestamp("proposed_at").toInstant(), rs.getString("status"), rs.getString("decided_by"),
                 rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant(),
@@ -99,7 +105,7 @@ public class ChangeProposals implements DeploymentProposals {
     }
 
     public Optional<Proposal> find(String id) {
-        Optional<Proposal> head = list().stream().filter(p -> p.id().equals(id)).findFirst();
+        Optional<Proposal> head = heads("SELECT * FROM change_proposal WHERE id = :id", id).stream().findFirst();
         return head.map(p -> {
             Map<String, byte[]> resources = new LinkedHashMap<>();
             jdbc.sql("SELECT resource_name, content_base64 FROM change_proposal_resource WHERE proposal_id = :id ORDER BY resource_name")
@@ -112,17 +118,17 @@ public class ChangeProposals implements DeploymentProposals {
 
     /** Each resource against the newest deployed one of the same name: NEW, CHANGED or UNCHANGED, with the diff. */
     public List<ResourceChange> changes(Proposal proposal) {
-        List<Deployment> deployments = asPlatform(() -> repository.createDeploymentQuery().orderByDeploymentTime().desc().list());
+        List<Deployment> deployments = staff.asPlatform(() -> repository.createDeploymentQuery().orderByDeploymentTime().desc().list());
         List<ResourceChange> changes = new ArrayList<>();
         proposal.resources().forEach((name, bytes) -> {
-            byte[] deployed = asPlatform(() -> newestDeployed(deployments, name));
+            byte[] deployed = staff.asPlatform(() -> newestDeployed(deployments, name));
             String after = new String(bytes, StandardCharsets.UTF_8);
             if (deployed == null) {
-                changes.add(new ResourceChange(name, sha256(bytes), "NEW", null, LineDiff.diff("", after)));
-            } else if (sha256(deployed).equals(sha256(bytes))) {
-                changes.add(new ResourceChange(name, sha256(bytes), "UNCHANGED", sha256(deployed), List.of()));
+                changes.add(new ResourceChange(name, cn.smartfactory.lending.common.Sha256.of(bytes), "NEW", null, LineDiff.diff("", after)));
+            } else if (cn.smartfactory.lending.common.Sha256.of(deployed).equals(cn.smartfactory.lending.common.Sha256.of(bytes))) {
+                changes.add(new ResourceChange(name, cn.smartfactory.lending.common.Sha256.of(bytes), "UNCHANGED", cn.smartfactory.lending.common.Sha256.of(deployed), List.of()));
             } else {
-                changes.add(new ResourceChange(name, sha256(bytes), "CHANGED", sha256(deployed),
+                changes.add(new ResourceChange(name, cn.smartfactory.lending.common.Sha256.of(bytes), "CHANGED", cn.smartfactory.lending.common.Sha256.of(deployed),
                         LineDiff.diff(new String(deployed, StandardCharsets.UTF_8), after)));
             }
         });
@@ -133,7 +139,7 @@ public class ChangeProposals implements DeploymentProposals {
     @Transactional
     public String activate(Proposal proposal, String activator, String note) {
         decide(proposal, activator);
-        Deployment deployment = asPlatform(() -> {
+        Deployment deployment = staff.asPlatform(() -> {
             // A whole release: the newest one's files with the proposal's in place of those of the same file name, so
             // the loans started on it find their forms and tables in their own deployment.
             Map<String, byte[]> release = newestRelease();
@@ -218,27 +224,6 @@ public class ChangeProposals implements DeploymentProposals {
             }
         }
         return null;
-    }
-
-    /** Engine work for the platform's API runs as the platform (the caller's role was checked). */
-    private <T> T asPlatform(java.util.function.Supplier<T> work) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     /** A refused decision on a proposal: 403 (four eyes, role) or 409 (decided already). */

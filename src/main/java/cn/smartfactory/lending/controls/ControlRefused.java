@@ -12,7 +12,7 @@ public class ControlRefused extends AuthorizationException {
 
     private final String rule;
 
-    ControlRefused(String rule, String zh, String en) {
+    public ControlRefused(String rule, String zh, String en) {
         super("控制规则 Control " + rule + ": " + zh + " / " + en);
         this.rule = rule;
     }

@@ -207,12 +207,9 @@ public final class FormSchema {
         return raw.getClass().getSimpleName();
     }
 
+    /** An unchanged read-only field: the same text, a missing value counting as empty. */
     private static boolean sameValue(Object submitted, Object current) {
-        if (submitted == null || current == null) {
-            return submitted == current || submitted == null && current.toString().isEmpty()
-                    || current == null && submitted.toString().isEmpty();
-        }
-        return submitted.toString().equals(current.toString());
+        return String.valueOf(submitted == null ? "" : submitted).equals(String.valueOf(current == null ? "" : current));
     }
 
     private Field field(String key) {

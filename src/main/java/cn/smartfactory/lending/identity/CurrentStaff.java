@@ -15,6 +15,22 @@ public class CurrentStaff {
         this.identityService = identityService;
     }
 
+    /**
+     * Engine work the platform's API does for a caller whose role it has checked: run as the platform,
+     * without the caller's engine authorizations (as delegates and jobs run).
+     */
+    public <T> T asPlatform(java.util.function.Supplier<T> work) {
+        var caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return work.get();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+
     /** Whether the caller belongs to at least one of the roles. */
     public boolean inAnyOf(Role... roles) {
         var auth = identityService.getCurrentAuthentication();

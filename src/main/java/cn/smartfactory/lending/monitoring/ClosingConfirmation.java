@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.record.Actor;
 import cn.smartfactory.lending.record.DecisionRecord;
 import cn.smartfactory.lending.record.RecordEntry;
 import cn.smartfactory.lending.record.RecordEntry.Duty;
@@ -52,7 +52,7 @@ public class ClosingConfirmation implements ExecutionListener, TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String user = performer(task);
+        String user = Actor.of(task);
         switch (task.getTaskDefinitionKey()) {
             case "Task_ConfirmClosingBalance" -> {
                 if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -107,13 +107,4 @@ public class ClosingConfirmation implements ExecutionListener, TaskListener {
                         + "; " + details));
     }
 
-    private static String performer(DelegateTask task) {
-        if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            if (auth != null && auth.getUserId() != null) {
-                return auth.getUserId();
-            }
-        }
-        return task.getAssignee();
-    }
 }

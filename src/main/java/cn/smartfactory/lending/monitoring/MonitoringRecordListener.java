@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import cn.smartfactory.lending.forms.FormRules;
+import cn.smartfactory.lending.record.Actor;
 import cn.smartfactory.lending.record.DecisionRecord;
 import cn.smartfactory.lending.record.RecordEntry;
 import cn.smartfactory.lending.record.RecordEntry.Duty;
@@ -51,11 +51,8 @@ public class MonitoringRecordListener implements TaskListener {
         if (step == null) {
             throw new IllegalStateException("monitoringRecord is bound to unknown task " + task.getTaskDefinitionKey());
         }
-        Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String actor = auth != null && auth.getUserId() != null ? auth.getUserId()
-                : task.getAssignee() != null ? task.getAssignee() : RecordEntry.PLATFORM;
-        String roles = auth != null && actor.equals(auth.getUserId()) && auth.getGroupIds() != null
-                ? String.join(",", auth.getGroupIds()) : null;
+        String actor = Actor.of(task) == null ? RecordEntry.PLATFORM : Actor.of(task);
+        String roles = Actor.roles(task.getProcessEngineServices(), actor);
         String answers = forms.taskFormKeys(task.getId()).stream()
                 .filter(key -> task.getVariable(key) != null && !String.valueOf(task.getVariable(key)).isBlank())
                 .map(key -> key + "=" + task.getVariable(key)).collect(Collectors.joining("; "));

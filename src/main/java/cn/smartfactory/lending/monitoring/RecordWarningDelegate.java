@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.controls.ControlRefused;
 import cn.smartfactory.lending.identity.Role;
 
 /**
@@ -61,17 +62,9 @@ public class RecordWarningDelegate implements JavaDelegate {
         boolean serves = reporter.equals(loan.accountManager())
                 || java.util.Arrays.asList(loan.investigators().split(",")).contains(reporter);
         if (!serves) {
-            throw new ControlRefusal("预警上报 Warning: 只能上报本人管户或尽调的贷款的预警(" + loanNumber + " 不是)/ officers report "
-                    + "warnings only for loans they serve as account manager or investigator (" + loanNumber + " is not one)");
-        }
-    }
-
-    /** 403: the reporter does not serve the loan. */
-    static final class ControlRefusal extends org.camunda.bpm.engine.AuthorizationException {
-        private static final long serialVersionUID = 1L;
-
-        ControlRefusal(String message) {
-            super(message);
+            throw new ControlRefused("SERVES_THE_LOAN", "只能上报本人管户或尽调的贷款的预警(" + loanNumber + " 不是)",
+                    "officers report warnings only for loans they serve as account manager or investigator (" + loanNumber
+                            + " is not one)");
         }
     }
 

@@ -62,7 +62,7 @@ public class CommitteeVoteRecorder implements TaskListener, ExecutionListener {
             throw ApprovalRecorder.refused(APPROVAL_OPINION, "每票须附书面意见", "every vote needs a written opinion");
         }
         var instance = task.getExecution().getProcessInstance();
-        String voter = SegregationOfDutiesListener.performer(task);
+        String voter = cn.smartfactory.lending.record.Actor.of(task);
         String opinions = (String) task.getVariable("committeeOpinions");
         instance.setVariable("committeeOpinions", (opinions == null || opinions.isBlank() ? "" : opinions + "\n")
                 + voter + " " + vote + ": " + opinion);

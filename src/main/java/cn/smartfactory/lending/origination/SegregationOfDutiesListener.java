@@ -13,9 +13,9 @@ import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.record.Actor;
 import cn.smartfactory.lending.record.DecisionRecord;
 import cn.smartfactory.lending.record.RecordEntry;
 import cn.smartfactory.lending.record.RecordEntry.Duty;
@@ -55,7 +55,7 @@ public class SegregationOfDutiesListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String user = performer(task);
+        String user = Actor.of(task);
         if (user == null) {
             return; // the engine itself, e.g. a migration: nobody to check
         }
@@ -127,17 +127,6 @@ public class SegregationOfDutiesListener implements TaskListener {
         return task.getProcessEngineServices().getTaskService().createTaskQuery()
                 .processInstanceId(task.getProcessInstanceId()).taskDefinitionKey(task.getTaskDefinitionKey())
                 .taskAssignee(user).list().stream().anyMatch(t -> !t.getId().equals(task.getId()));
-    }
-
-    /** The assignee on claim; on completion the authenticated caller, else the assignee. */
-    static String performer(DelegateTask task) {
-        if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            if (auth != null && auth.getUserId() != null) {
-                return auth.getUserId();
-            }
-        }
-        return task.getAssignee();
     }
 
     private static void refuseIf(boolean violated, String user, String zh, String en) {

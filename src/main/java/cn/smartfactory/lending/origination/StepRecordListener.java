@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.record.Actor;
 import cn.smartfactory.lending.record.DecisionRecord;
 import cn.smartfactory.lending.record.RecordEntry;
 import cn.smartfactory.lending.record.RecordEntry.Duty;
@@ -39,17 +39,17 @@ public class StepRecordListener implements TaskListener, ExecutionListener {
         Object initiator = execution.getVariable(ACCOUNT_MANAGER);
         String actor = initiator == null ? RecordEntry.PLATFORM : initiator.toString();
         record.append(RecordEntry.of((String) execution.getVariable(APPLICATION_ID), execution.getProcessInstanceId(),
-                execution.getCurrentActivityId(), null, Duty.INTAKE, actor, roles(execution.getProcessEngineServices(), actor))
+                execution.getCurrentActivityId(), null, Duty.INTAKE, actor, Actor.roles(execution.getProcessEngineServices(), actor))
                 .decided("APPLIED", decimal(execution.getVariable(AMOUNT)), integer(execution.getVariable(TERM_MONTHS)), null)
                 .explained(null, details(execution.getVariables(), PRODUCT, GUARANTEE_TYPE, LEAD_SOURCE)));
     }
 
     @Override
     public void notify(DelegateTask task) {
-        String actor = SegregationOfDutiesListener.performer(task);
+        String actor = Actor.of(task);
         RecordEntry entry = RecordEntry.of((String) task.getVariable(APPLICATION_ID), task.getProcessInstanceId(),
                 task.getTaskDefinitionKey(), task.getId(), duty(task.getTaskDefinitionKey()), actor,
-                roles(task.getProcessEngineServices(), actor));
+                Actor.roles(task.getProcessEngineServices(), actor));
         Map<String, Object> v = task.getVariables();
         entry = switch (entry.duty()) {
             case BUREAU_QUERY -> entry.decided("QUERIED", null, null, null).explained(null, details(v,
@@ -91,19 +91,6 @@ public class StepRecordListener implements TaskListener, ExecutionListener {
             case "Task_Disburse" -> Duty.DISBURSEMENT;
             default -> throw new IllegalStateException("stepRecord is bound to unknown task " + taskKey);
         };
-    }
-
-    /** The actor's role groups now (the signed-in person's, else looked up). */
-    static String roles(org.camunda.bpm.engine.ProcessEngineServices engine, String actor) {
-        Authentication auth = engine.getIdentityService().getCurrentAuthentication();
-        if (auth != null && actor.equals(auth.getUserId()) && auth.getGroupIds() != null) {
-            return String.join(",", auth.getGroupIds());
-        }
-        if (RecordEntry.PLATFORM.equals(actor)) {
-            return null;
-        }
-        return engine.getIdentityService().createGroupQuery().groupMember(actor).list().stream().map(g -> g.getId())
-                .sorted().collect(Collectors.joining(","));
     }
 
     static String details(Map<String, Object> variables, String... names) {

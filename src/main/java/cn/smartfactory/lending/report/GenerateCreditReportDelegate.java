@@ -51,14 +51,6 @@ public class GenerateCreditReportDelegate implements JavaDelegate {
                 .report(sha).explained(null, report.fileName()));
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
     static List<ProcessStep> trail(DelegateExecution execution) {
         List<HistoricActivityInstance> steps = execution.getProcessEngineServices().getHistoryService()
                 .createHistoricActivityInstanceQuery().processInstanceId(execution.getProcessInstanceId())

@@ -24,7 +24,7 @@ class JdbcCreditReportStore implements CreditReportStore {
 
     @Override
     public String store(String applicationId, String processInstanceId, String fileName, byte[] content) {
-        String sha = GenerateCreditReportDelegate.sha256(content);
+        String sha = cn.smartfactory.lending.common.Sha256.of(content);
         jdbc.sql("""
                 INSERT INTO credit_report (application_id, process_instance_id, file_name, sha256, created_at, content_base64)
                 VALUES (:application, :pi, :file, :sha, :at, :content)
@@ -38,10 +38,10 @@ class JdbcCreditReportStore implements CreditReportStore {
     public Optional<StoredReport> latest(String applicationId) {
         return jdbc.sql("""
                 SELECT application_id, file_name, sha256, content_base64 FROM credit_report
-                WHERE application_id = :application ORDER BY id DESC
+                WHERE application_id = :application ORDER BY id DESC FETCH FIRST 1 ROWS ONLY
                 """).param("application", applicationId)
                 .query((rs, n) -> new StoredReport(rs.getString(1), rs.getString(2), rs.getString(3),
                         Base64.getDecoder().decode(rs.getString(4))))
-                .list().stream().findFirst();
+                .optional();
     }
 }

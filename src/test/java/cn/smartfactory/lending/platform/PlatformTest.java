@@ -247,6 +247,19 @@ class PlatformTest {
         assertThat(shown.getBody().get("resources").get(0).get("diff").toString()).contains("+ ", "modeler-probe-risk1");
         assertThat(rest.withBasicAuth("am1", "demo").getForEntity("/api/change-proposals/" + id, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("mgr1", "demo").getForEntity("/api/change-proposals", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.getForEntity("/api/change-proposals", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth("risk2", "demo").getForEntity("/api/change-proposals", String.class).getBody()).contains(id);
+        // Rejecting is four-eyes too, needs a reason, and is for risk managers only.
+        assertThat(rest.withBasicAuth("risk1", "demo").postForEntity("/api/change-proposals/" + id + "/reject",
+                json("{\"note\":\"withdrawn\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("apr1", "demo").postForEntity("/api/change-proposals/" + id + "/reject",
+                json("{\"note\":\"no\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("risk2", "demo").postForEntity("/api/change-proposals/" + id + "/reject",
+                json("{}"), String.class).getStatusCode()).as("a rejection needs a reason").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.withBasicAuth("risk2", "demo").getForEntity("/api/change-proposals/CP-NONE", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         // Four eyes: the proposer cannot activate their own change; nor can anyone outside risk management.
         assertThat(rest.withBasicAuth("risk1", "demo").postForEntity("/api/change-proposals/" + id + "/activate",
@@ -263,6 +276,8 @@ class PlatformTest {
                 json("{}"), String.class).getStatusCode()).as("decided already").isEqualTo(HttpStatus.CONFLICT);
         assertThat(decisionRecord.entries(id)).extracting(e -> e.duty() + ":" + e.actor())
                 .containsExactly("CHANGE_PROPOSAL:risk1", "CHANGE_ACTIVATION:risk2");
+        assertThat(rest.withBasicAuth("risk2", "demo").postForEntity("/api/change-proposals/" + id + "/reject",
+                json("{\"note\":\"too late\"}"), String.class).getStatusCode()).as("decided already").isEqualTo(HttpStatus.CONFLICT);
     }
 
     /** What Camunda Modeler's deploy button sends: a multipart deployment to /engine-rest. */

@@ -11,7 +11,7 @@ public class InMemoryCreditReportStore implements CreditReportStore {
 
     @Override
     public synchronized String store(String applicationId, String processInstanceId, String fileName, byte[] content) {
-        String sha = GenerateCreditReportDelegate.sha256(content);
+        String sha = cn.smartfactory.lending.common.Sha256.of(content);
         reports.add(new StoredReport(applicationId, fileName, sha, content.clone()));
         return sha;
     }
