@@ -62,8 +62,10 @@ final class EngineBoundaryGuard extends CommandInterceptor {
             throw new RestException(Response.Status.CONFLICT, concurrent, CONCURRENT);
         } catch (ProcessEngineException failure) {
             ProcessEngineException refusal = refusalInside(failure);
-            if (refusal instanceof AuthorizationException && finishedMeanwhile(command)) {
-                // The task's grants went with it: someone else completed it a moment ago.
+            if (!(refusal instanceof BadUserRequestException) && finishedMeanwhile(command)) {
+                // Someone else completed the task a moment ago: this command read the task before that
+                // commit and the process after it (the execution had moved on, or the task's grants
+                // had gone with it). Not an error of the platform, and nothing of this command was written.
                 throw new RestException(Response.Status.CONFLICT, refusal, CONCURRENT);
             }
             if (refusal instanceof BadUserRequestException) {

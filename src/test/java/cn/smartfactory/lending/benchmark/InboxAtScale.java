@@ -29,29 +29,56 @@ import cn.smartfactory.lending.identity.TasklistFilters;
  */
 final class InboxAtScale {
 
-    static final String PROCESS = "benchmark-inbox-task";
+    static final String PROCESS = "benchmark-inbox-";
     static final List<Role> ROLES = List.of(Role.values()).stream().filter(Role::worksTasks).toList();
     static final int STAFF_PER_ROLE = 10;
     private static final java.util.regex.Pattern ACTUAL_ROWS = java.util.regex.Pattern.compile("actual time=[0-9.]+\\.\\.[0-9.]+ rows=([0-9]+)");
     static final int SAMPLES = 200;
+    static final int COMPLETIONS = 100;
 
     /** Latencies (ms) of one role's queries and the plans' sequential scans. */
     record Figures(String role, long inboxCount, double inboxPageP50, double inboxPageP95, double inboxCountP95,
                    double myTasksPageP95, double myTasksCountP95, Set<String> sequentialScans, StatementCounter.Captured inboxCountSql) {
     }
 
+    /** Claiming and completing a task of the role's inbox as a member of the role (ms), and one such pair's statements. */
+    record Completion(String role, int samples, double claimP50, double claimP95, double completeP50, double completeP95,
+                      long statements, long authorizationSelects) {
+    }
+
     private InboxAtScale() {
     }
 
+    /**
+     * One process per role whose task names the role as its candidate group, as the platform's
+     * diagrams do, and the role's staff as users of the role's group.
+     */
     static void deploy(ProcessEngine engine) {
-        var model = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1).startEvent("StartEvent_Work")
-                .userTask("Task_Work").name("Benchmark work item").camundaCandidateGroups("${group}")
-                .camundaAssignee("${assignee}").endEvent("EndEvent_Work").done();
-        engine.getRepositoryService().createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn", model).deploy();
+        var deployment = engine.getRepositoryService().createDeployment().name(PROCESS + "tasks");
+        for (Role role : ROLES) {
+            var model = Bpmn.createExecutableProcess(PROCESS + role.groupId()).camundaHistoryTimeToLive(1)
+                    .startEvent("StartEvent_Work").userTask("Task_Work").name("Benchmark work item")
+                    .camundaCandidateGroups(role.groupId()).camundaAssignee("${assignee}").endEvent("EndEvent_Work").done();
+            deployment.addModelInstance(PROCESS + role.groupId() + ".bpmn", model);
+        }
+        deployment.deploy();
+        IdentityService identity = engine.getIdentityService();
+        for (Role role : ROLES) {
+            for (int n = 0; n < STAFF_PER_ROLE; n++) {
+                String id = staff(role, n);
+                if (identity.createUserQuery().userId(id).count() == 0) {
+                    var user = identity.newUser(id);
+                    user.setFirstName(id);
+                    user.setPassword("benchmark-" + id);
+                    identity.saveUser(user);
+                    identity.createMembership(id, role.groupId());
+                }
+            }
+        }
     }
 
     static String staff(Role role, int n) {
-        return role.groupId() + "-" + n;
+        return "bench" + role.name().toLowerCase(java.util.Locale.ROOT).replace("_", "") + n;
     }
 
     /** Starts {@code tasks} instances, each waiting at one task of a role; every fifth is assigned. */
@@ -59,8 +86,8 @@ final class InboxAtScale {
         JobDrain.parallel(tasks, threads, i -> {
             Role role = ROLES.get(i % ROLES.size());
             String assignee = i % 5 == 0 ? staff(role, (i / (5 * ROLES.size())) % STAFF_PER_ROLE) : null;
-            engine.getRuntimeService().startProcessInstanceByKey(PROCESS, Variables.createVariables()
-                    .putValue("group", role.groupId()).putValue("assignee", assignee));
+            engine.getRuntimeService().startProcessInstanceByKey(PROCESS + role.groupId(),
+                    Variables.createVariables().putValue("assignee", assignee));
         });
     }
 
@@ -116,6 +143,47 @@ final class InboxAtScale {
             }
             return new Figures(role.groupId(), inboxCount, pct(page, 50), pct(page, 95), pct(count, 95), pct(myPage, 95),
                     pct(myCount, 95), scans, countSql);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /**
+     * A member of the role claims and completes unclaimed tasks of the role's inbox, one after the
+     * other, through the engine's API with authorization checks and the platform's controls, as a
+     * Tasklist click does; the statements of one claim and completion are counted.
+     */
+    static Completion complete(ProcessEngine engine, Role role, StatementCounter counter, int samples) {
+        String user = staff(role, 4);
+        IdentityService identity = engine.getIdentityService();
+        var tasks = engine.getTaskService();
+        identity.setAuthentication(user, List.of(role.groupId()));
+        try {
+            List<String> ids = tasks.createTaskQuery().processDefinitionKey(PROCESS + role.groupId()).taskUnassigned()
+                    .orderByTaskCreateTime().asc().listPage(0, samples + 1).stream().map(t -> t.getId()).toList();
+            if (ids.size() < samples + 1) {
+                throw new IllegalStateException(role + " has only " + ids.size() + " unclaimed tasks");
+            }
+            double[] claim = new double[samples];
+            double[] complete = new double[samples];
+            for (int i = 0; i < samples; i++) {
+                long t = System.nanoTime();
+                tasks.claim(ids.get(i), user);
+                claim[i] = millis(t);
+                t = System.nanoTime();
+                tasks.complete(ids.get(i));
+                complete[i] = millis(t);
+            }
+            counter.startCapture();
+            tasks.claim(ids.get(samples), user);
+            tasks.complete(ids.get(samples));
+            // The job executor's acquisition polls run meanwhile on their own threads; they are not this work.
+            List<StatementCounter.Captured> statements = counter.stopCapture().stream()
+                    .filter(q -> !q.sql().toUpperCase().contains("ACT_RU_JOB")).toList();
+            long authorization = statements.stream().filter(q -> q.sql().stripLeading().toLowerCase().startsWith("select")
+                    && q.sql().toUpperCase().contains("ACT_RU_AUTHORIZATION")).count();
+            return new Completion(role.groupId(), samples, pct(claim, 50), pct(claim, 95), pct(complete, 50), pct(complete, 95),
+                    statements.size(), authorization);
         } finally {
             identity.clearAuthentication();
         }

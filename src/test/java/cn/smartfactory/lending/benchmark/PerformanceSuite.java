@@ -480,6 +480,12 @@ public final class PerformanceSuite {
         for (Role role : List.of(Role.INVESTIGATORS, Role.ACCOUNT_MANAGERS)) {
             figures.add(InboxAtScale.measure(platform.engine, role, counter, platform.pool, true, InboxAtScale.SAMPLES));
         }
+        long authorizationRows = jdbc.sql("SELECT count(*) FROM act_ru_authorization").query(Long.class).single();
+        long taskRows = jdbc.sql("SELECT count(*) FROM act_ru_authorization WHERE resource_type_ = 7").query(Long.class).single();
+        List<InboxAtScale.Completion> completions = new ArrayList<>();
+        for (Role role : List.of(Role.INVESTIGATORS, Role.ACCOUNT_MANAGERS)) {
+            completions.add(InboxAtScale.complete(platform.engine, role, counter, InboxAtScale.COMPLETIONS));
+        }
         line("");
         line("## Tasklist inboxes at scale (PostgreSQL, authorization on)");
         line("");
@@ -503,6 +509,17 @@ public final class PerformanceSuite {
                         + "table, AuthorizationJoinPlanning): %.0f ms.",
                 before.inboxCountP95() / figures.get(0).inboxCountP95(), before.inboxPageP95() / figures.get(0).inboxPageP95(),
                 generic));
+        line("");
+        line(String.format(Locale.ROOT, "Authorization rows at this size: %,d in all, %,d of them on single tasks. Claiming and "
+                + "completing unclaimed inbox tasks one after the other as a member of the role (authorization checks and the "
+                + "platform's controls on):", authorizationRows, taskRows));
+        line("");
+        line("| role | samples | claim p50 ms | claim p95 ms | complete p50 ms | complete p95 ms | statements per claim and complete | of them authorization selects |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (InboxAtScale.Completion c : completions) {
+            line(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %d | %d |", c.role(), c.samples(), c.claimP50(),
+                    c.claimP95(), c.completeP50(), c.completeP95(), c.statements(), c.authorizationSelects()));
+        }
         return figures;
     }
 

@@ -52,6 +52,11 @@ abstract class BoundaryAttackCases {
     }
 
     @Test
+    void seeingATaskThroughTheProcessGrantIsNotWorkingIt() {
+        attacks().seeingATaskThroughTheProcessGrantIsNotWorkingIt();
+    }
+
+    @Test
     void secondSignerWhoSubmitsNothingIsRefused() {
         attacks().secondSignerWhoSubmitsNothingIsRefused();
     }

@@ -263,6 +263,46 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
         assertThat(state(pi)).isEqualTo(claimed);
     }
 
+    /**
+     * Roles see the tasks of the processes they work in through one grant per role and process, not
+     * rows per task; seeing a task of another station is not working it.
+     */
+    void seeingATaskThroughTheProcessGrantIsNotWorkingIt() {
+        String pi = loanAtSingleApproval();
+        String approval = task(pi, "Task_ApproveSingle");
+        var authorizations = engine.getAuthorizationService();
+        assertThat(authorizations.createAuthorizationQuery().resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+                .resourceId(approval).count()).as("rows on the approval task").isZero();
+        assertThat(authorizations.createAuthorizationQuery().groupIdIn("approvers")
+                .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION).resourceId("loan-origination")
+                .hasPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.TASK_WORK).count()).isEqualTo(1);
+        // The investigator and operations staff see the approval (same process) and the approver's inbox lists it.
+        assertThat(exchange("inv1", HttpMethod.GET, "/engine-rest/task/" + approval, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(exchange("apr2", HttpMethod.GET, "/engine-rest/task?candidateGroup=approvers&processInstanceId=" + pi, null)
+                .getBody()).hasSize(1);
+        // Account managers work no task of the line: they see none of it.
+        assertThat(exchange("am1", HttpMethod.GET, "/engine-rest/task?processInstanceId=" + pi, null).getBody()).isEmpty();
+        assertThat(exchange("am1", HttpMethod.GET, "/engine-rest/task/" + approval, null).getStatusCode())
+                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        State before = state(pi);
+        for (String path : List.of("/claim", "/complete", "/submit-form", "/assignee")) {
+            Object body = path.equals("/claim") || path.equals("/assignee") ? Map.of("userId", "inv1")
+                    : variables(Map.of("approvalDecision", "APPROVE", "approvalOpinion", "越权 out of role"));
+            ResponseEntity<JsonNode> refused = post("inv1", "/engine-rest/task/" + approval + path, body);
+            assertThat(refused.getStatusCode()).as("inv1 %s", path).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(message(refused)).contains("NOT_A_CANDIDATE");
+        }
+        ResponseEntity<JsonNode> vars = exchange("inv1", HttpMethod.PUT, "/engine-rest/task/" + approval + "/variables/approvedAmount",
+                Map.of("value", 98_000_000, "type", "Double"));
+        assertThat(vars.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(state(pi)).isEqualTo(before);
+        // Claimed by a member of its group, the task still needs no row of its own.
+        assertThat(post("apr1", "/engine-rest/task/" + approval + "/claim", Map.of("userId", "apr1")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(authorizations.createAuthorizationQuery().resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+                .resourceId(approval).count()).as("rows on the claimed approval task").isZero();
+    }
+
     void secondSignerWhoSubmitsNothingIsRefused() {
         String pi = loanAtSecondSignature();
         String second = task(pi, "Task_ApproveSecondSignature");

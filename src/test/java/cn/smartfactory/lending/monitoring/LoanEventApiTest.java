@@ -62,6 +62,11 @@ class LoanEventApiTest {
         assertThat(warnings).hasSize(1);
         assertThat(inbox("risk1")).contains(warnings.get(0).getId());
         assertThat(inbox("am1")).doesNotContain(warnings.get(0).getId());
+        // The account manager may see the warning (a task of a process the role works in) but not take it.
+        String assignee = warnings.get(0).getAssignee();
+        assertThat(rest.withBasicAuth("am1", "demo").postForEntity("/engine-rest/task/" + warnings.get(0).getId() + "/claim",
+                Map.of("userId", "am1"), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(taskService.createTaskQuery().taskId(warnings.get(0).getId()).singleResult().getAssignee()).isEqualTo(assignee);
         assertThat(register.find("LN-EVT-1").orElseThrow().tier()).isEqualTo("T3");
         assertThat(register.findEvent("cb-1001").orElseThrow().event().source()).isEqualTo("corebank");
     }
@@ -169,11 +174,17 @@ class LoanEventApiTest {
         return rest.withBasicAuth(user, "demo").postForEntity("/api/loan-events", body, JsonNode.class);
     }
 
+    /** The tasks of the user's Tasklist inboxes (the role inbox filters). */
     private List<String> inbox(String user) {
-        JsonNode tasks = rest.withBasicAuth(user, "demo").getForObject("/engine-rest/task?withCandidateGroups=true"
-                + "&includeAssignedTasks=true&maxResults=500", JsonNode.class);
+        JsonNode filters = rest.withBasicAuth(user, "demo").getForObject("/engine-rest/filter?resourceType=Task", JsonNode.class);
         List<String> ids = new java.util.ArrayList<>();
-        tasks.forEach(t -> ids.add(t.get("id").asText()));
+        for (JsonNode filter : filters) {
+            if (filter.get("name").asText().endsWith("inbox")) {
+                JsonNode tasks = rest.withBasicAuth(user, "demo").postForObject("/engine-rest/filter/" + filter.get("id").asText()
+                        + "/list?maxResults=500", null, JsonNode.class);
+                tasks.forEach(t -> ids.add(t.get("id").asText()));
+            }
+        }
         return ids;
     }
 
