@@ -31,6 +31,11 @@ public enum Role {
         return nameZh + " " + nameEn;
     }
 
+    /** What a role's inbox holds, Chinese first. */
+    public String inboxDescription() {
+        return nameZh + "的待办 Open work of " + nameEn.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Roles that work tasks in Tasklist. */
     public boolean worksTasks() {
         return this != MANAGERS && this != CAMUNDA_ADMIN && this != CORE_BANKING;

@@ -47,7 +47,7 @@ public class TasklistFilters {
         List<Role> workers = List.of(Role.values()).stream().filter(Role::worksTasks).toList();
         int created = 0;
         if (find(MY_TASKS) == null) {
-            Filter mine = save(MY_TASKS, -10, "#2a6fdb", "Tasks assigned to me 分配给我的任务",
+            Filter mine = save(MY_TASKS, -10, "#2a6fdb", "分配给我的任务 Tasks assigned to me",
                     taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
             workers.forEach(role -> grantRead(mine, role));
             created++;
@@ -55,7 +55,7 @@ public class TasklistFilters {
         int priority = 0;
         for (Role role : workers) {
             if (find(inboxName(role)) == null) {
-                Filter inbox = save(inboxName(role), priority, "#3b9c5a", "Open work of " + role.displayName(),
+                Filter inbox = save(inboxName(role), priority, "#3b9c5a", role.inboxDescription(),
                         taskService.createTaskQuery().taskCandidateGroup(role.groupId()).includeAssignedTasks()
                                 .orderByTaskCreateTime().asc());
                 grantRead(inbox, role);

@@ -70,9 +70,11 @@ class TasklistBrowserTest {
         Files.createDirectories(SHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
+        // A browser set to Chinese, as the bank's staff use it.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1600,1200",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+                "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -93,6 +95,8 @@ class TasklistBrowserTest {
 
         login("am1");
         shot("01-tasklist-am1");
+        assertChineseWebapp("任务中心");
+        assertThat(browser.findElement(By.cssSelector("li.start-process-action a")).getText()).contains("发起流程");
         click(By.cssSelector("li.start-process-action a"));
         click(By.xpath("//a[contains(., 'Loan origination')]"));
         waitFor(By.cssSelector("[id$='Field_customerName']"));
@@ -101,7 +105,7 @@ class TasklistBrowserTest {
         start.put("customerName", "浏览器测试 Browser Test");
         fill(start);
         shot("03-start-form-filled");
-        click(By.xpath("//button[normalize-space()='Start']"));
+        click(By.xpath("//button[normalize-space()='发起']"));
         wait.until(d -> runtimeService.createProcessInstanceQuery().processDefinitionKey("loan-origination").count() > before);
         String pi = runtimeService.createProcessInstanceQuery().processDefinitionKey("loan-origination")
                 .variableValueEquals("customerName", "浏览器测试 Browser Test").singleResult().getId();
@@ -115,9 +119,9 @@ class TasklistBrowserTest {
         String task = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_InvestigateOnSite")
                 .singleResult().getId();
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
-        waitFor(By.xpath("//button[normalize-space()='Claim']"));
+        waitFor(By.xpath("//button[normalize-space()='认领']"));
         shot("05-investigation-task");
-        click(By.xpath("//button[normalize-space()='Claim']"));
+        click(By.xpath("//button[normalize-space()='认领']"));
         // Once claimed the task is in "My tasks", the only one there: open it from the list.
         click(By.xpath("//div[contains(@class,'task-filter')]//h4/a[contains(., 'My tasks')]"));
         click(By.xpath("//ol[contains(@class,'tasks-list') or contains(@class,'list')]//a[contains(., 'On-site investigation')]"
@@ -126,7 +130,7 @@ class TasklistBrowserTest {
         fill(InvestigationVariables.checklistValues(record));
         shot("06-checklist-filled");
 
-        click(By.xpath("//button[normalize-space()='Complete']"));
+        click(By.xpath("//button[normalize-space()='完成']"));
         wait.until(d -> historyService.createHistoricTaskInstanceQuery().processInstanceId(pi)
                 .taskDefinitionKey("Task_InvestigateOnSite").finished().count() == 1);
         shot("07-after-complete");
@@ -138,8 +142,34 @@ class TasklistBrowserTest {
         }
     }
 
+    @Test
+    void managerSeesCockpitInChineseWithoutTheBanner() throws Exception {
+        login("cockpit", "mgr1", By.cssSelector("[cam-widget-header] .navbar-brand"));
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("运行中的流程实例"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("运行中的流程实例", "流程", "决策")
+                .doesNotContain("Right Now", "Running Process Instances", "Camunda 8");
+        shot("10-cockpit-mgr1");
+        assertChineseWebapp("运营监控");
+    }
+
+    /** The webapp's own texts are Chinese, its title is the bank's, and the end-of-life banner is gone. */
+    private void assertChineseWebapp(String app) {
+        wait.until(d -> d.getTitle().startsWith("智慧工厂 普惠信贷 · " + app));
+        assertThat(browser.findElement(By.cssSelector("[cam-widget-header] .navbar-brand")).getText())
+                .isEqualTo("智慧工厂 普惠信贷 · " + app);
+        for (WebElement banner : browser.findElements(By.cssSelector(".ce-eol-banner"))) {
+            assertThat(banner.isDisplayed()).as("the Community Edition banner").isFalse();
+        }
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("It is time to migrate");
+        assertThat(browser.findElement(By.cssSelector("[cam-widget-header]")).getText()).doesNotContain("Log out", "Start process");
+    }
+
     private void login(String user) {
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
+        login("tasklist", user, By.cssSelector("li.start-process-action a"));
+    }
+
+    private void login(String app, String user, By loggedIn) {
+        browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/#/login");
         WebElement name = waitFor(By.cssSelector("input[ng-model='username']"));
         WebElement password = browser.findElement(By.cssSelector("input[ng-model='password']"));
         // The login page grabs focus while it renders; type into each field until it holds what was typed.
@@ -153,7 +183,7 @@ class TasklistBrowserTest {
             return user.equals(name.getDomProperty("value")) && "demo".equals(password.getDomProperty("value"));
         });
         browser.findElement(By.cssSelector("button[type='submit']")).click();
-        waitFor(By.cssSelector("li.start-process-action a"));
+        waitFor(loggedIn);
     }
 
     private void logout() {
