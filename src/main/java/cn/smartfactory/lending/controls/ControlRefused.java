@@ -4,7 +4,8 @@ import org.camunda.bpm.engine.AuthorizationException;
 
 /**
  * A member of staff tried something the platform's controls reserve to others: answered 403 on every
- * REST surface (Camunda maps authorization exceptions so), with the rule in Chinese and English.
+ * REST surface (Camunda maps authorization exceptions so): one short message, the Chinese sentence, the
+ * English one, and the rule's code in brackets for the help desk.
  */
 public class ControlRefused extends AuthorizationException {
 
@@ -13,8 +14,14 @@ public class ControlRefused extends AuthorizationException {
     private final String rule;
 
     public ControlRefused(String rule, String zh, String en) {
-        super("控制规则 Control " + rule + ": " + zh + " / " + en);
+        super(cn.smartfactory.lending.investigation.Violation.inert(sentence(zh, "。")
+                + sentence(Character.toUpperCase(en.charAt(0)) + en.substring(1), ".") + " [" + rule + "]"));
         this.rule = rule;
+    }
+
+    /** The text with its closing stop, unless it already ends in one. */
+    private static String sentence(String text, String stop) {
+        return text.endsWith("。") || text.endsWith(".") || text.endsWith("?") || text.endsWith("?") ? text : text + stop;
     }
 
     /** Stable code of the broken rule, e.g. {@code ADMIN_ONLY}. */

@@ -1,7 +1,6 @@
 package cn.smartfactory.lending.controls;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 
@@ -15,8 +14,7 @@ public class SubmissionRefused extends BadUserRequestException {
     private final transient List<Violation> violations;
 
     SubmissionRefused(List<Violation> violations) {
-        super("表单提交被拒绝 Submission refused: " + violations.stream()
-                .map(v -> v.messageZh() + " / " + v.message()).collect(Collectors.joining("; ")));
+        super(Violation.refusal("提交未被接受", "Submission not accepted", violations));
         this.violations = List.copyOf(violations);
     }
 

@@ -63,6 +63,24 @@ public class FormRules {
         }
     }
 
+    /** The labels ("中文 English") of the task's deployed form, by field key. */
+    public Map<String, String> taskFormLabels(String taskId) {
+        try (InputStream in = formService.getDeployedTaskForm(taskId)) {
+            return schema(in).labels();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the form of task " + taskId, e);
+        }
+    }
+
+    /** The labels ("中文 English") of the process's deployed start form, by field key. */
+    public Map<String, String> startFormLabels(String processDefinitionId) {
+        try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {
+            return schema(in).labels();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the start form of " + processDefinitionId, e);
+        }
+    }
+
     /** A start form's submission, against the deployed start form. */
     public FormSchema.Submission checkStartSubmission(String processDefinitionId, Map<String, ?> submitted) {
         try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {

@@ -1,7 +1,6 @@
 package cn.smartfactory.lending.forms;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,19 +27,17 @@ public class FormRulesListener implements TaskListener, ExecutionListener {
 
     @Override
     public void notify(DelegateTask task) {
-        check(task.getTaskDefinitionKey(), rules.validateTaskForm(task.getId(), task.getVariables()));
+        check(rules.validateTaskForm(task.getId(), task.getVariables()));
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-        check(execution.getCurrentActivityId(),
-                rules.validateStartForm(execution.getProcessDefinitionId(), execution.getVariables()));
+        check(rules.validateStartForm(execution.getProcessDefinitionId(), execution.getVariables()));
     }
 
-    static void check(String where, List<Violation> violations) {
+    static void check(List<Violation> violations) {
         if (!violations.isEmpty()) {
-            throw new BadUserRequestException("表单校验未通过 Form submission refused at " + where + ": " + violations.stream()
-                    .map(Violation::message).collect(Collectors.joining("; ")));
+            throw new BadUserRequestException(Violation.refusal("表单未通过校验", "Form not accepted", violations));
         }
     }
 }

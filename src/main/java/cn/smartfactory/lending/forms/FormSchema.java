@@ -73,6 +73,13 @@ public final class FormSchema {
         return fields.stream().map(Field::key).toList();
     }
 
+    /** Each input field's label ("中文 English") by its key, in form order. */
+    public Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        fields.forEach(f -> labels.put(f.key(), f.label()));
+        return labels;
+    }
+
     /** @param hiddenBy the hide conditions of the enclosing groups: a field in a hidden group is hidden too */
     private static void collect(JsonNode components, List<String> hiddenBy, List<Field> fields) {
         for (JsonNode c : components) {
@@ -154,8 +161,8 @@ public final class FormSchema {
             Field f = field(key);
             TypedValue value = typed.getValueTyped(key);
             if (f == null) {
-                violations.add(new Violation(key, "NOT_ON_FORM", key + " is not a field of this form and may not be submitted",
-                        key + " 不是本表单的字段,不能提交"));
+                violations.add(new Violation(key, "NOT_ON_FORM", "is not a field of this form and may not be submitted",
+                        "不是本表单的字段,不能提交"));
             } else if (!FORM_TYPES.contains(typeName(value))) {
                 violations.add(violation(f, "TYPE", "must be a plain value, not " + typeName(value),
                         "只能是普通值,不能是 " + typeName(value)));
@@ -316,6 +323,6 @@ public final class FormSchema {
     }
 
     private static Violation violation(Field f, String rule, String en, String zh) {
-        return new Violation(f.key(), rule, f.key() + " (" + f.label() + ") " + en, f.key() + "(" + f.label() + ")" + zh);
+        return new Violation(f.key(), rule, en, zh, f.label());
     }
 }

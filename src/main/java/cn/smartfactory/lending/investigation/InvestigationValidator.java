@@ -49,8 +49,8 @@ public class InvestigationValidator {
         if (v.required("industry", r.industry())) {
             industry = industries.find(r.industry());
             if (industry.isEmpty()) {
-                v.add("industry", "UNKNOWN_VALUE", "'" + r.industry() + "' is not a known industry "
-                        + industryCodes(), "'" + r.industry() + "' 不是已定义的行业 " + industryCodes());
+                v.add("industry", "UNKNOWN_VALUE", "must be a known industry " + industryCodes() + " (was '"
+                        + r.industry() + "')", "不是已定义的行业 " + industryCodes() + "(当前为 '" + r.industry() + "')");
             }
         }
         Optional<ProductTerms> product = loan(v, r);
@@ -71,10 +71,9 @@ public class InvestigationValidator {
         int sources = (hasInflows ? 1 : 0) + (hasPurchases ? 1 : 0) + (hasDriver ? 1 : 0);
         if (industry.isPresent() && sources < 2) {
             v.add("salesEvidence", "MIN_SALES_SOURCES",
-                    "needs at least two independent sales sources among bankInflows, purchases and driverInputs (has "
-                            + sources + ")",
-                    "至少需要两个独立的销售额来源(银行流水 bankInflows、进货 purchases、经营驱动 driverInputs),当前 "
-                            + sources + " 个");
+                    "need at least two independent sources: twelve months of bank inflows, twelve months of purchases "
+                            + "or the industry's sales driver (has " + sources + ")",
+                    "至少需要两个独立来源:12 个月银行流水、12 个月进货记录或行业经营驱动(当前 " + sources + " 个)");
         }
         product.ifPresent(p -> collateral(v, r, p));
         return v.list();
@@ -97,8 +96,8 @@ public class InvestigationValidator {
         if (v.required("loan.product", loan.product())) {
             product = products.find(loan.product());
             if (product.isEmpty()) {
-                v.add("loan.product", "UNKNOWN_VALUE", "'" + loan.product() + "' is not a known product",
-                        "'" + loan.product() + "' 不是已定义的产品");
+                v.add("loan.product", "UNKNOWN_VALUE", "must be a known product (was '" + loan.product() + "')",
+                        "不是已定义的产品(当前为 '" + loan.product() + "')");
             }
         }
         if (v.positive("loan.amount", loan.amount())) {
@@ -128,8 +127,8 @@ public class InvestigationValidator {
         }
         if (v.range("household.members", h.members(), 1, 50) && v.notNegative("household.dependents", h.dependents())
                 && h.dependents() >= h.members()) {
-            v.add("household.dependents", "LESS_THAN_MEMBERS", "must be fewer than household.members (" + h.members()
-                    + "), since the applicant is a member", "须少于家庭人数 household.members(" + h.members() + ")");
+            v.add("household.dependents", "LESS_THAN_MEMBERS", "must be fewer than the household members (" + h.members()
+                    + "), since the applicant is one of them", "须少于家庭人数(" + h.members() + "),申请人本人也是家庭成员");
         }
         v.notNegative("household.monthlyExpenses", h.monthlyExpenses());
         v.notNegative("household.otherMonthlyIncome", h.otherMonthlyIncome());
@@ -269,15 +268,15 @@ public class InvestigationValidator {
                 continue;
             }
             v.required(f + ".name", c.name());
-            if (v.range(f + ".share", c.share(), BigDecimal.ZERO, BigDecimal.ONE)) {
+            if (v.share(f + ".share", c.share())) {
                 sum = sum.add(c.share());
             } else {
                 allValid = false;
             }
         }
         if (allValid && sum.compareTo(BigDecimal.ONE) > 0) {
-            v.add(field, "SHARE_SUM", "shares add up to more than 100% (" + sum.toPlainString() + ")",
-                    "占比合计超过 100%(" + sum.toPlainString() + ")");
+            v.add(field, "SHARE_SUM", "add up to more than 100% (" + percent(sum) + ")",
+                    "占比合计超过 100%(当前为 " + percent(sum) + ")");
         }
     }
 
@@ -310,7 +309,7 @@ public class InvestigationValidator {
         var c = r.collateral();
         if (c == null) {
             v.add("collateral", "REQUIRED", "is required for product " + product.code(),
-                    "产品 " + product.code() + " 须提供抵押物");
+                    "为产品 " + product.code() + " 的必填项");
             return;
         }
         v.required("collateral.description", c.description());
@@ -320,5 +319,10 @@ public class InvestigationValidator {
 
     private String industryCodes() {
         return industries.all().stream().map(Industry::code).toList().toString();
+    }
+
+    /** A fraction as the forms show it: 1.2 → 120%. */
+    static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 }

@@ -17,7 +17,7 @@ final class Violations {
     }
 
     void add(String field, String rule, String message, String messageZh) {
-        list.add(new Violation(field, rule, field + " " + message, field + " " + messageZh));
+        list.add(new Violation(field, rule, message, messageZh));
     }
 
     boolean required(String field, Object value) {
@@ -78,15 +78,27 @@ final class Violations {
                 BigDecimal.valueOf(max));
     }
 
+    /** A share in {@code [0, 1]}, named in percent as the forms show it. */
+    boolean share(String field, BigDecimal value) {
+        if (!required(field, value)) {
+            return false;
+        }
+        if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+            add(field, "RANGE", "must be between 0% and 100% (was " + InvestigationValidator.percent(value) + ")",
+                    "须在 0% 至 100% 之间(当前为 " + InvestigationValidator.percent(value) + ")");
+            return false;
+        }
+        return true;
+    }
+
     /** A fraction in {@code [0, 1)}: a margin of 100% or more is impossible for a trading business. */
     boolean fractionBelowOne(String field, BigDecimal value) {
         if (!required(field, value)) {
             return false;
         }
         if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) >= 0) {
-            add(field, "FRACTION", "must be a fraction from 0 to below 1, i.e. 0% to below 100% (was "
-                    + value.toPlainString() + ")", "须为 0 至 1 之间的小数,即 0% 至 100%(不含)(当前为 "
-                    + value.toPlainString() + ")");
+            add(field, "FRACTION", "must be from 0% to below 100% (was " + InvestigationValidator.percent(value) + ")",
+                    "须在 0% 至 100%(不含)之间(当前为 " + InvestigationValidator.percent(value) + ")");
             return false;
         }
         return true;

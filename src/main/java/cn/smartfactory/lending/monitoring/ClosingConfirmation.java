@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.investigation.Violation;
 import cn.smartfactory.lending.record.Actor;
 import cn.smartfactory.lending.record.DecisionRecord;
 import cn.smartfactory.lending.record.RecordEntry;
@@ -29,6 +30,9 @@ import cn.smartfactory.lending.record.RecordEntry.Duty;
  */
 @Component("closingConfirmation")
 public class ClosingConfirmation implements ExecutionListener, TaskListener {
+
+    /** The balance field's label on the confirmation form, as refusals name it. */
+    static final String CONFIRMED_BALANCE_LABEL = "核心系统余额(元) Balance in core banking (CNY)";
 
     private final LoanRegister register;
     private final DecisionRecord record;
@@ -62,8 +66,8 @@ public class ClosingConfirmation implements ExecutionListener, TaskListener {
             case "Task_ApproveClosing" -> {
                 Object confirmer = task.getVariable(CLOSING_CONFIRMED_BY);
                 if (user != null && user.equals(confirmer)) {
-                    throw new BadUserRequestException("双人销户 Four eyes: 核对余额的人不得复核销户 / "
-                            + "the person who confirmed the balance may not also approve the closing (user " + user + ")");
+                    throw new BadUserRequestException("双人销户:核对余额的人不得复核销户(用户 " + user + ")。Four eyes: the person who "
+                            + "confirmed the balance may not also approve the closing (user " + user + ").");
                 }
                 if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
                     approve(task, user);
@@ -77,8 +81,9 @@ public class ClosingConfirmation implements ExecutionListener, TaskListener {
         boolean confirmed = "YES".equals(task.getVariable("closingBalanceConfirmed"));
         BigDecimal balance = new BigDecimal(String.valueOf(task.getVariable("confirmedBalance")));
         if (confirmed && "REPAID".equals(task.getVariable(CLOSURE_REQUESTED)) && balance.signum() != 0) {
-            throw new BadUserRequestException("核心系统余额 Balance in core banking: 结清销户时余额须为 0 / must be 0 to close a "
-                    + "loan as repaid (was " + balance.toPlainString() + "); choose \"does not match\" to keep monitoring it");
+            throw new BadUserRequestException(Violation.oneRule(CONFIRMED_BALANCE_LABEL, "结清销户时余额须为 0(当前为 "
+                    + balance.toPlainString() + "),不符时请选择“不符,继续贷后管理”", "must be 0 to close a loan as repaid (was "
+                    + balance.toPlainString() + "); choose \"Does not match: keep monitoring\""));
         }
         task.getExecution().getProcessInstance().setVariable(CLOSING_CONFIRMED_BY, user);
         append(task, user, Duty.CLOSING_CONFIRMATION, confirmed ? "CONFIRMED" : "NOT_CONFIRMED", balance,

@@ -117,9 +117,9 @@ public class LoanMonitoring {
             RecordedEvent earlier = seen.get();
             if (!earlier.event().sameAs(e)) {
                 throw LoanEventRefused.of(409, "EVENT_ID_CONFLICT", "eventId", "UNIQUE",
-                        "eventId " + e.eventId() + " was already used for " + earlier.event().type() + " of loan "
+                        e.eventId() + " was already used for " + earlier.event().type() + " of loan "
                                 + earlier.event().loanNumber() + " on " + earlier.event().occurredOn(),
-                        "事件编号 " + e.eventId() + " 已用于其他事件");
+                        e.eventId() + " 已用于其他事件");
             }
             return new EventOutcome(e.eventId(), e.loanNumber(), e.type(), true, earlier.tierBefore(), earlier.tierAfter());
         }
@@ -202,19 +202,19 @@ public class LoanMonitoring {
     private static void requireActive(LoanRecord loan) {
         if ("CLOSING".equals(loan.status())) {
             throw LoanEventRefused.of(409, "LOAN_CLOSING", "loanNumber", "ACTIVE",
-                    "loanNumber " + loan.loanNumber() + " is being closed: central operations are confirming its balance",
-                    "贷款 " + loan.loanNumber() + " 正在销户核对中");
+                    loan.loanNumber() + " is being closed: central operations are confirming its balance",
+                    loan.loanNumber() + " 正在销户核对中");
         }
         if (!"ACTIVE".equals(loan.status())) {
             throw LoanEventRefused.of(409, "LOAN_CLOSED", "loanNumber", "ACTIVE",
-                    "loanNumber " + loan.loanNumber() + " is closed (" + loan.status() + ")",
-                    "贷款 " + loan.loanNumber() + " 已结束(" + loan.status() + ")");
+                    loan.loanNumber() + " is closed (" + loan.status() + ")",
+                    loan.loanNumber() + " 已结束(" + loan.status() + ")");
         }
     }
 
     private static LoanEventRefused unknownLoan(String loanNumber) {
         return LoanEventRefused.of(404, "UNKNOWN_LOAN", "loanNumber", "REGISTERED",
-                "loanNumber " + loanNumber + " is not a registered loan", "贷款编号 " + loanNumber + " 不存在");
+                loanNumber + " is not a registered loan", loanNumber + " 不存在");
     }
 
     static LocalDate today() {
@@ -224,53 +224,53 @@ public class LoanMonitoring {
     static List<Violation> validate(LoanEvent e) {
         List<Violation> v = new ArrayList<>();
         if (blank(e.eventId())) {
-            v.add(new Violation("eventId", "REQUIRED", "eventId is required", "eventId 为必填项"));
+            v.add(new Violation("eventId", "REQUIRED", "is required", "为必填项"));
         } else if (!EVENT_ID.matcher(e.eventId()).matches()) {
-            v.add(new Violation("eventId", "PATTERN", "eventId must be 1–64 letters, digits or . _ : -",
-                    "eventId 须为1–64位字母、数字或 . _ : -"));
+            v.add(new Violation("eventId", "PATTERN", "must be 1–64 letters, digits or . _ : -",
+                    "须为1–64位字母、数字或 . _ : -"));
         }
         if (blank(e.loanNumber())) {
-            v.add(new Violation("loanNumber", "REQUIRED", "loanNumber is required", "loanNumber 为必填项"));
+            v.add(new Violation("loanNumber", "REQUIRED", "is required", "为必填项"));
         }
         LoanEventType type = null;
         if (blank(e.type())) {
-            v.add(new Violation("type", "REQUIRED", "type is required", "type 为必填项"));
+            v.add(new Violation("type", "REQUIRED", "is required", "为必填项"));
         } else if (!LoanEventType.names().contains(e.type())) {
-            v.add(new Violation("type", "NOT_AN_OPTION", "type must be one of " + LoanEventType.names() + " (was '"
-                    + e.type() + "')", "type 须为 " + LoanEventType.names() + " 之一(当前为 '" + e.type() + "')"));
+            v.add(new Violation("type", "NOT_AN_OPTION", "must be one of " + LoanEventType.names() + " (was '"
+                    + e.type() + "')", "须为 " + LoanEventType.names() + " 之一(当前为 '" + e.type() + "')"));
         } else {
             type = LoanEventType.valueOf(e.type());
         }
         if (e.occurredOn() == null) {
-            v.add(new Violation("occurredOn", "REQUIRED", "occurredOn is required (YYYY-MM-DD)", "occurredOn 为必填项"));
+            v.add(new Violation("occurredOn", "REQUIRED", "is required (YYYY-MM-DD)", "为必填项(YYYY-MM-DD)"));
         } else if (e.occurredOn().isAfter(today())) {
-            v.add(new Violation("occurredOn", "NOT_IN_FUTURE", "occurredOn must not be after today (was " + e.occurredOn()
-                    + ")", "occurredOn 不能晚于今天"));
+            v.add(new Violation("occurredOn", "NOT_IN_FUTURE", "must not be after today (was " + e.occurredOn()
+                    + ")", "不能晚于今天"));
         }
         if (type == LoanEventType.OVERDUE_PAYMENT && (e.daysOverdue() == null || e.daysOverdue() < 1)) {
-            v.add(new Violation("daysOverdue", "MIN", "daysOverdue must be at least 1 for OVERDUE_PAYMENT (was "
-                    + e.daysOverdue() + ")", "逾期还款事件的 daysOverdue 至少为 1"));
+            v.add(new Violation("daysOverdue", "MIN", "must be at least 1 for OVERDUE_PAYMENT (was "
+                    + e.daysOverdue() + ")", "在逾期还款事件 OVERDUE_PAYMENT 中至少为 1"));
         }
         if (e.daysOverdue() != null && e.daysOverdue() < 0) {
-            v.add(new Violation("daysOverdue", "MIN", "daysOverdue must not be negative", "daysOverdue 不能为负"));
+            v.add(new Violation("daysOverdue", "MIN", "must not be negative", "不能为负"));
         }
         if (type == LoanEventType.SALES_DROP && (e.salesChangePercent() == null
                 || e.salesChangePercent().compareTo(BigDecimal.valueOf(-30)) >= 0)) {
-            v.add(new Violation("salesChangePercent", "MAX", "salesChangePercent must be below -30 for SALES_DROP (was "
-                    + e.salesChangePercent() + ")", "销售下降事件的 salesChangePercent 须低于 -30"));
+            v.add(new Violation("salesChangePercent", "MAX", "must be below -30 for SALES_DROP (was "
+                    + e.salesChangePercent() + ")", "在销售下降事件 SALES_DROP 中须低于 -30"));
         }
         if (e.outstandingBalance() != null && e.outstandingBalance().signum() < 0) {
-            v.add(new Violation("outstandingBalance", "MIN", "outstandingBalance must not be negative",
-                    "outstandingBalance 不能为负"));
+            v.add(new Violation("outstandingBalance", "MIN", "must not be negative",
+                    "不能为负"));
         }
         if (e.description() != null && e.description().length() > 2000) {
-            v.add(new Violation("description", "MAX_LENGTH", "description allows at most 2000 characters",
-                    "description 最多 2000 个字符"));
+            v.add(new Violation("description", "MAX_LENGTH", "allows at most 2000 characters",
+                    "最多 2000 个字符"));
         }
         if (blank(e.source())) {
-            v.add(new Violation("source", "REQUIRED", "source is required", "source 为必填项"));
+            v.add(new Violation("source", "REQUIRED", "is required", "为必填项"));
         } else if (e.source().length() > 64) {
-            v.add(new Violation("source", "MAX_LENGTH", "source allows at most 64 characters", "source 最多 64 个字符"));
+            v.add(new Violation("source", "MAX_LENGTH", "allows at most 64 characters", "最多 64 个字符"));
         }
         return v;
     }

@@ -3,6 +3,8 @@ package cn.smartfactory.lending.monitoring;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,7 +12,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.smartfactory.lending.controls.ControlRefused;
+import cn.smartfactory.lending.forms.FormRules;
 import cn.smartfactory.lending.identity.Role;
+import cn.smartfactory.lending.investigation.Violation;
 
 /**
  * An officer's warning from the {@code early-warning-report} start form, handled like one from core
@@ -20,12 +24,19 @@ import cn.smartfactory.lending.identity.Role;
 @Component("recordWarning")
 public class RecordWarningDelegate implements JavaDelegate {
 
+    /** The start form's field for each field of a loan event, so a refusal names what the officer entered. */
+    private static final Map<String, String> FORM_FIELDS = Map.of("loanNumber", "warningLoanNumber", "type", "warningType",
+            "occurredOn", "warningOccurredOn", "daysOverdue", "warningDaysOverdue",
+            "salesChangePercent", "warningSalesChangePercent", "description", "warningDescription");
+
     private final LoanMonitoring monitoring;
     private final LoanRegister register;
+    private final FormRules forms;
 
-    public RecordWarningDelegate(LoanMonitoring monitoring, LoanRegister register) {
+    public RecordWarningDelegate(LoanMonitoring monitoring, LoanRegister register, FormRules forms) {
         this.monitoring = monitoring;
         this.register = register;
+        this.forms = forms;
     }
 
     @Override
@@ -41,7 +52,12 @@ public class RecordWarningDelegate implements JavaDelegate {
             execution.setVariable("tierBefore", outcome.tierBefore());
             execution.setVariable("tierAfter", outcome.tierAfter());
         } catch (LoanEventRefused e) {
-            throw new BadUserRequestException("预警未登记 Warning not recorded: " + e.getMessage(), e);
+            Map<String, String> labels = forms.startFormLabels(execution.getProcessDefinitionId());
+            throw new BadUserRequestException(Violation.refusal("预警未登记", "Warning not recorded", e.violations().stream()
+                    .map(v -> {
+                        String field = FORM_FIELDS.getOrDefault(v.field(), v.field());
+                        return new Violation(field, v.rule(), v.detail(), v.detailZh(), labels.get(field));
+                    }).toList()), e);
         }
     }
 
@@ -83,7 +99,9 @@ public class RecordWarningDelegate implements JavaDelegate {
         try {
             return value == null ? null : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BadUserRequestException("warningOccurredOn must be a date like 2026-11-22 (was '" + value + "')");
+            throw new BadUserRequestException(Violation.refusal("预警未登记", "Warning not recorded", List.of(new Violation(
+                    "warningOccurredOn", "NOT_A_DATE", "must be a date like 2026-11-22 (was '" + value + "')",
+                    "须为日期,如 2026-11-22(当前为 '" + value + "')"))));
         }
     }
 }

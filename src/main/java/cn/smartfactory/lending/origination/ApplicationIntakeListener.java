@@ -16,9 +16,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.product.ProductCatalog;
+import cn.smartfactory.lending.product.ProductTerms;
+
 /**
  * Opens a new application: gives it an application id (the business key, or one generated as
- * APP-yyyyMMdd-xxxxxxxx), picks the industry's checklist form, and starts the counters the
+ * APP-yyyyMMdd-xxxxxxxx), picks the industry's checklist form, tells it whether the product requires
+ * collateral (the product terms decide, so the form asks for it exactly when the check will), and starts the counters the
  * segregation-of-duties checks and the rework metric use.
  */
 @Component("applicationIntake")
@@ -26,6 +30,12 @@ public class ApplicationIntakeListener implements ExecutionListener {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final ProductCatalog products;
+
+    public ApplicationIntakeListener(ProductCatalog products) {
+        this.products = products;
+    }
 
     @Override
     public void notify(DelegateExecution execution) {
@@ -41,6 +51,9 @@ public class ApplicationIntakeListener implements ExecutionListener {
         Object industry = execution.getVariable(INDUSTRY);
         execution.setVariable(INVESTIGATION_FORM,
                 industry == null ? null : InvestigationVariables.investigationForm(industry.toString()));
+        Object product = execution.getVariable(LoanVariables.PRODUCT);
+        execution.setVariable(LoanVariables.COLLATERAL_REQUIRED, product != null
+                && products.find(product.toString()).map(ProductTerms::requiresCollateral).orElse(false));
         execution.setVariable(REWORK_COUNT, 0);
         execution.setVariable(INVESTIGATOR, "");
         execution.setVariable(APPROVERS, "");

@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 
 import cn.smartfactory.lending.approval.ApprovalAuthority;
 import cn.smartfactory.lending.approval.ApprovalRoute.Route;
+import cn.smartfactory.lending.forms.FormRules;
+import cn.smartfactory.lending.investigation.Violation;
 import cn.smartfactory.lending.product.ProductCatalog;
 import cn.smartfactory.lending.product.ProductTerms;
 
@@ -57,7 +59,7 @@ public class ApprovalRecorder implements TaskListener {
     public void notify(DelegateTask task) {
         String decision = (String) task.getVariable(APPROVAL_DECISION);
         if (decision == null || !DECISIONS.contains(decision)) {
-            throw refused("approvalDecision", "须为 " + DECISIONS + " 之一", "must be one of " + DECISIONS + " (was " + decision + ")");
+            throw refused(task, "approvalDecision", "须为 " + DECISIONS + " 之一", "must be one of " + DECISIONS + " (was " + decision + ")");
         }
         var instance = task.getExecution().getProcessInstance();
         // The submission stays on the task (one person's decision); the process routes on a copy.
@@ -70,7 +72,7 @@ public class ApprovalRecorder implements TaskListener {
         switch (decision) {
             case "APPROVE" -> {
                 BigDecimal suggested = number(task.getVariable(SUGGESTED_AMOUNT));
-                requireAtLeastMinimum(terms(task), suggested);
+                requireAtLeastMinimum(task, terms(task), suggested);
                 instance.setVariable(APPROVED_AMOUNT, suggested.doubleValue());
                 instance.setVariable(APPROVED_TERM_MONTHS, number(task.getVariable(TERM_MONTHS)).intValue());
             }
@@ -86,7 +88,7 @@ public class ApprovalRecorder implements TaskListener {
             }
             case "REFER" -> {
                 if ("CREDIT_COMMITTEE".equals(task.getVariable(APPROVAL_ROUTE))) {
-                    throw refused("approvalDecision", "贷审会不能再提交贷审会", "the committee cannot refer a case to itself");
+                    throw refused(task, "approvalDecision", "贷审会不能再提交贷审会", "the committee cannot refer a case to itself");
                 }
             }
             default -> throw new IllegalStateException(decision);
@@ -97,29 +99,29 @@ public class ApprovalRecorder implements TaskListener {
         BigDecimal amount = optionalNumber(task, APPROVED_AMOUNT);
         BigDecimal term = optionalNumber(task, APPROVED_TERM_MONTHS);
         if (amount == null || amount.signum() <= 0) {
-            throw refused(APPROVED_AMOUNT, "调整批准时须填写大于0的批准金额", "approving with changes needs an approved amount above 0");
+            throw refused(task, APPROVED_AMOUNT, "调整批准时须填写大于0的批准金额", "approving with changes needs an approved amount above 0");
         }
         if (term == null || term.signum() <= 0 || term.stripTrailingZeros().scale() > 0) {
-            throw refused(APPROVED_TERM_MONTHS, "调整批准时须填写批准期限(整月)", "approving with changes needs a term in whole months");
+            throw refused(task, APPROVED_TERM_MONTHS, "调整批准时须填写批准期限(整月)", "approving with changes needs a term in whole months");
         }
         ProductTerms terms = terms(task);
         if (amount.compareTo(terms.minAmount()) < 0) {
-            throw refused(APPROVED_AMOUNT, "批准金额不得低于" + terms.nameZh() + "最低金额 " + terms.minAmount().toPlainString(),
+            throw refused(task, APPROVED_AMOUNT, "批准金额不得低于" + terms.nameZh() + "最低金额 " + terms.minAmount().toPlainString(),
                     "the approved amount may not be below the " + terms.nameEn() + " minimum of " + terms.minAmount().toPlainString());
         }
         if (amount.compareTo(terms.maxAmount()) > 0) {
-            throw refused(APPROVED_AMOUNT, "批准金额不得超过" + terms.nameZh() + "上限 " + terms.maxAmount().toPlainString(),
+            throw refused(task, APPROVED_AMOUNT, "批准金额不得超过" + terms.nameZh() + "上限 " + terms.maxAmount().toPlainString(),
                     "the approved amount may not exceed the " + terms.nameEn() + " cap of " + terms.maxAmount().toPlainString());
         }
         BigDecimal requested = number(task.getVariable(AMOUNT));
         if (amount.compareTo(requested) > 0) {
-            throw refused(APPROVED_AMOUNT, "批准金额不得超过申请金额", "the approved amount may not exceed the requested amount");
+            throw refused(task, APPROVED_AMOUNT, "批准金额不得超过申请金额", "the approved amount may not exceed the requested amount");
         }
         Route current = Route.valueOf((String) task.getVariable(APPROVAL_ROUTE));
         Route needed = authority.route(amount, (String) task.getVariable(GRADE), (String) task.getVariable(PRODUCT),
                 Boolean.TRUE.equals(task.getVariable(HARD_FLAG)), number(task.getVariable(FLAG_COUNT)).intValue(), false).route();
         if (needed.ordinal() > current.ordinal()) {
-            throw refused(APPROVED_AMOUNT, "该金额超出本审批路径的权限,请提交贷审会",
+            throw refused(task, APPROVED_AMOUNT, "该金额超出本审批路径的权限,请提交贷审会",
                     "this amount needs " + needed + ", beyond the authority of " + current + ": refer the case instead");
         }
         var instance = task.getExecution().getProcessInstance();
@@ -137,9 +139,9 @@ public class ApprovalRecorder implements TaskListener {
      * Approving the model's limit needs a limit the bank can lend: below the product minimum (a
      * supportable limit of 0, say) the case is declined, approved with a changed amount, or referred.
      */
-    static void requireAtLeastMinimum(ProductTerms terms, BigDecimal suggested) {
+    static void requireAtLeastMinimum(DelegateTask task, ProductTerms terms, BigDecimal suggested) {
         if (suggested.compareTo(terms.minAmount()) < 0) {
-            throw refused(APPROVAL_DECISION, "模型建议额度 " + suggested.toPlainString() + " 低于" + terms.nameZh() + "最低金额 "
+            throw refused(task, APPROVAL_DECISION, "模型建议额度 " + suggested.toPlainString() + " 低于" + terms.nameZh() + "最低金额 "
                     + terms.minAmount().toPlainString() + ",不能按建议额度批准", "the suggested limit of " + suggested.toPlainString()
                     + " is below the " + terms.nameEn() + " minimum of " + terms.minAmount().toPlainString()
                     + " and cannot be approved as suggested");
@@ -149,7 +151,7 @@ public class ApprovalRecorder implements TaskListener {
     private static void requireText(DelegateTask task, String name, String zh, String en) {
         Object value = task.getVariable(name);
         if (value == null || value.toString().isBlank()) {
-            throw refused(name, zh, en);
+            throw refused(task, name, zh, en);
         }
     }
 
@@ -161,7 +163,7 @@ public class ApprovalRecorder implements TaskListener {
         try {
             return new BigDecimal(value.toString());
         } catch (NumberFormatException e) {
-            throw refused(name, "须为数字", "must be a number (was '" + value + "')");
+            throw refused(task, name, "须为数字", "must be a number (was '" + value + "')");
         }
     }
 
@@ -169,14 +171,9 @@ public class ApprovalRecorder implements TaskListener {
         return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     }
 
-    static BadUserRequestException refused(String field, String zh, String en) {
-        return new BadUserRequestException(LABELS.getOrDefault(field, field) + ": " + zh + " / " + en);
+    /** A refusal naming the field by its label on the task's own form (which differs between the approval and the vote). */
+    static BadUserRequestException refused(DelegateTask task, String field, String zh, String en) {
+        String label = new FormRules(task.getProcessEngineServices().getFormService()).taskFormLabels(task.getId()).get(field);
+        return new BadUserRequestException(Violation.oneRule(label == null ? field : label, zh, en));
     }
-
-    /** The form labels of the fields the approval checks name (中文 English). */
-    private static final java.util.Map<String, String> LABELS = java.util.Map.of(
-            APPROVAL_DECISION, "审批结论 Decision", APPROVED_AMOUNT, "批准金额 Approved amount",
-            APPROVED_TERM_MONTHS, "批准期限 Approved term", SEND_BACK_REASON, "退回原因 Reason for sending back",
-            DECLINE_REASON_CODE, "拒绝原因 Decline reason", VOTE, "投票 Vote", APPROVAL_OPINION, "意见 Opinion",
-            DISBURSED_AMOUNT, "放款金额 Disbursed amount");
 }

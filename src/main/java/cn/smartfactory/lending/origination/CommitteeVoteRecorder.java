@@ -55,11 +55,11 @@ public class CommitteeVoteRecorder implements TaskListener, ExecutionListener {
     public void notify(DelegateTask task) {
         String vote = (String) task.getVariable(VOTE);
         if (!"APPROVE".equals(vote) && !"DECLINE".equals(vote)) {
-            throw ApprovalRecorder.refused(VOTE, "须为 APPROVE 或 DECLINE", "must be APPROVE or DECLINE (was " + vote + ")");
+            throw ApprovalRecorder.refused(task, VOTE, "须为 APPROVE 或 DECLINE", "must be APPROVE or DECLINE (was " + vote + ")");
         }
         Object opinion = task.getVariable(APPROVAL_OPINION);
         if (opinion == null || opinion.toString().isBlank()) {
-            throw ApprovalRecorder.refused(APPROVAL_OPINION, "每票须附书面意见", "every vote needs a written opinion");
+            throw ApprovalRecorder.refused(task, APPROVAL_OPINION, "每票须附书面意见", "every vote needs a written opinion");
         }
         var instance = task.getExecution().getProcessInstance();
         String voter = cn.smartfactory.lending.record.Actor.of(task);
@@ -69,13 +69,13 @@ public class CommitteeVoteRecorder implements TaskListener, ExecutionListener {
         int approvals = ApprovalRecorder.number(task.getVariable(COMMITTEE_APPROVALS)).intValue();
         int declines = ApprovalRecorder.number(task.getVariable(COMMITTEE_DECLINES)).intValue();
         if ("APPROVE".equals(vote)) {
-            ApprovalRecorder.requireAtLeastMinimum(products.find(String.valueOf(task.getVariable(PRODUCT))).orElseThrow(),
+            ApprovalRecorder.requireAtLeastMinimum(task, products.find(String.valueOf(task.getVariable(PRODUCT))).orElseThrow(),
                     ApprovalRecorder.number(task.getVariable(SUGGESTED_AMOUNT)));
             approvals++;
         } else {
             Object code = task.getVariable(DECLINE_REASON_CODE);
             if (code == null || code.toString().isBlank()) {
-                throw ApprovalRecorder.refused(DECLINE_REASON_CODE, "反对票须选择原因代码", "a vote to decline needs a reason code");
+                throw ApprovalRecorder.refused(task, DECLINE_REASON_CODE, "反对票须选择原因代码", "a vote to decline needs a reason code");
             }
             declines++;
         }

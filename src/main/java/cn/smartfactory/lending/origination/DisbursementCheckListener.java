@@ -34,12 +34,12 @@ public class DisbursementCheckListener implements TaskListener {
         BigDecimal disbursed = ApprovalRecorder.number(task.getVariable(DISBURSED_AMOUNT));
         BigDecimal approved = ApprovalRecorder.number(task.getVariable(APPROVED_AMOUNT));
         if (disbursed.compareTo(approved) > 0) {
-            throw ApprovalRecorder.refused(DISBURSED_AMOUNT, "放款金额不得超过批准金额 " + approved.toPlainString(),
+            throw ApprovalRecorder.refused(task, DISBURSED_AMOUNT, "放款金额不得超过批准金额 " + approved.toPlainString(),
                     "the disbursed amount may not exceed the approved amount of " + approved.toPlainString());
         }
         ProductTerms terms = products.find(String.valueOf(task.getVariable(PRODUCT))).orElseThrow();
         if (disbursed.compareTo(terms.minAmount()) < 0) {
-            throw ApprovalRecorder.refused(DISBURSED_AMOUNT, "放款金额不得低于" + terms.nameZh() + "最低金额 "
+            throw ApprovalRecorder.refused(task, DISBURSED_AMOUNT, "放款金额不得低于" + terms.nameZh() + "最低金额 "
                     + terms.minAmount().toPlainString(), "the disbursed amount may not be below the " + terms.nameEn()
                     + " minimum of " + terms.minAmount().toPlainString());
         }

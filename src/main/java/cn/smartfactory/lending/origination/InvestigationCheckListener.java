@@ -1,7 +1,7 @@
 package cn.smartfactory.lending.origination;
 
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.forms.FormRules;
 import cn.smartfactory.lending.investigation.InvestigationValidator;
 import cn.smartfactory.lending.investigation.Violation;
 import cn.smartfactory.lending.scoring.RiskEngine;
@@ -24,11 +25,13 @@ public class InvestigationCheckListener implements TaskListener {
 
     private final InvestigationVariables variables;
     private final InvestigationValidator validator;
+    private final FormRules forms;
 
     /** The check only validates input (product terms), so its table look-ups leave no decision history. */
     public InvestigationCheckListener(InvestigationVariables variables,
-                                      @Qualifier("unrecordedRiskEngine") RiskEngine riskEngine) {
+                                      @Qualifier("unrecordedRiskEngine") RiskEngine riskEngine, FormRules forms) {
         this.variables = variables;
+        this.forms = forms;
         this.validator = riskEngine.validator();
     }
 
@@ -38,8 +41,9 @@ public class InvestigationCheckListener implements TaskListener {
                 .filter(v -> !v.field().startsWith("bureau") && !v.field().equals("creditHistory"))
                 .toList();
         if (!problems.isEmpty()) {
-            throw new BadUserRequestException("调查清单未通过校验 The checklist was refused: " + problems.stream()
-                    .map(Violation::message).collect(Collectors.joining("; ")));
+            Map<String, String> labels = forms.taskFormLabels(task.getId());
+            throw new BadUserRequestException(Violation.refusal("调查清单未通过校验", "Checklist not accepted", problems.stream()
+                    .map(v -> v.labelled(InvestigationVariables.label(v.field(), labels))).toList()));
         }
     }
 }

@@ -135,11 +135,30 @@ public final class InvestigationVariables {
         }
         for (Violation v : validator.validate(mapped.record())) {
             String field = formField(v.field());
-            String message = field.equals(v.field()) ? v.message() : field + ": " + v.message();
-            String messageZh = field.equals(v.field()) ? v.messageZh() : field + ": " + v.messageZh();
-            byFieldAndRule.putIfAbsent(field + "/" + v.rule(), new Violation(field, v.rule(), message, messageZh));
+            byFieldAndRule.putIfAbsent(field + "/" + v.rule(), new Violation(field, v.rule(), v.detail(), v.detailZh()));
         }
         return List.copyOf(byFieldAndRule.values());
+    }
+
+    /**
+     * How a refusal names a problem that is about a part of the checklist rather than one field
+     * (the sales sources, the shares of all top customers together …), in the checklist's words.
+     */
+    private static final Map<String, String> PART_LABELS = Map.of(
+            "salesEvidence", "销售额来源 Sales sources",
+            "balanceSheet", "资产负债表 Balance sheet",
+            "topCustomers", "前三大客户 Top customers",
+            "topSuppliers", "前三大供应商 Top suppliers",
+            "collateral", "抵押物 Collateral",
+            "investigation", "调查清单 Checklist");
+
+    /**
+     * The label a person sees for a problem's field: the form's own label, else the checklist
+     * part's, else null (the problem then names the field).
+     */
+    public static String label(String field, Map<String, String> formLabels) {
+        String label = formLabels.get(field);
+        return label != null ? label : PART_LABELS.get(field);
     }
 
     /** The form field that holds a value of the record, e.g. balanceSheet.cash → bsCash. */
@@ -155,7 +174,7 @@ public final class InvestigationVariables {
             case "bankInflows" -> "month".equals(part) ? "statementsLatestMonth" : "inflowMonth" + Math.max(index, 1);
             case "purchases" -> "month".equals(part) ? "purchasesLatestMonth" : "purchaseMonth" + Math.max(index, 1);
             case "profitAndLoss" -> "grossMargin".equals(part) ? "grossMarginPercent" : orSection(part, section);
-            case "balanceSheet" -> part == null ? "bsCash" : "bs" + capitalize(part);
+            case "balanceSheet" -> part == null ? section : "bs" + capitalize(part);
             case "household" -> part == null ? "householdMembers" : switch (part) {
                 case "otherMonthlyIncome" -> part;
                 default -> "household" + capitalize(part);
@@ -175,13 +194,13 @@ public final class InvestigationVariables {
             };
             case "creditHistory" -> part == null ? section : "bureau" + capitalize(part);
             case "driverInputs" -> part == null ? section : driverVariable(part);
-            case "collateral" -> "collateral" + (part == null ? "AppraisedValue" : capitalize(part));
+            case "collateral" -> part == null ? section : "collateral" + capitalize(part);
             case "existingDebts" -> "debt" + Math.max(index, 1) + (part == null ? "Lender" : switch (part) {
                 case "monthlyInstalment" -> "Instalment";
                 default -> capitalize(part);
             });
-            case "topCustomers" -> "customer" + Math.max(index, 1) + ("name".equals(part) ? "Name" : "SharePercent");
-            case "topSuppliers" -> "supplier" + Math.max(index, 1) + ("name".equals(part) ? "Name" : "SharePercent");
+            case "topCustomers" -> m.group(2) == null ? section : "customer" + Math.max(index, 1) + ("name".equals(part) ? "Name" : "SharePercent");
+            case "topSuppliers" -> m.group(2) == null ? section : "supplier" + Math.max(index, 1) + ("name".equals(part) ? "Name" : "SharePercent");
             case "softInformation" -> "notes".equals(part) ? "softNotes" : orSection(part, section);
             case "loan" -> orSection(part, section);
             default -> recordPath;
@@ -338,8 +357,8 @@ public final class InvestigationVariables {
             try {
                 return new BigDecimal(v.toString().trim().replace(",", ""));
             } catch (NumberFormatException e) {
-                unreadable.add(new Violation(name, "NOT_A_NUMBER", name + " must be a number (was '" + v + "')",
-                        name + " 须为数字(当前为 '" + v + "')"));
+                unreadable.add(new Violation(name, "NOT_A_NUMBER", "must be a number (was '" + v + "')",
+                        "须为数字(当前为 '" + v + "')"));
                 return null;
             }
         }
@@ -357,8 +376,8 @@ public final class InvestigationVariables {
             try {
                 return d.intValueExact();
             } catch (ArithmeticException e) {
-                unreadable.add(new Violation(name, "NOT_A_WHOLE_NUMBER", name + " must be a whole number (was " + d + ")",
-                        name + " 须为整数(当前为 " + d + ")"));
+                unreadable.add(new Violation(name, "NOT_A_WHOLE_NUMBER", "must be a whole number (was " + d + ")",
+                        "须为整数(当前为 " + d + ")"));
                 return null;
             }
         }
@@ -375,8 +394,8 @@ public final class InvestigationVariables {
             if (s.equals("true") || s.equals("false")) {
                 return Boolean.valueOf(s);
             }
-            unreadable.add(new Violation(name, "NOT_A_BOOLEAN", name + " must be yes or no (was '" + v + "')",
-                    name + " 须为是或否(当前为 '" + v + "')"));
+            unreadable.add(new Violation(name, "NOT_A_BOOLEAN", "must be yes or no (was '" + v + "')",
+                    "须为是或否(当前为 '" + v + "')"));
             return null;
         }
 
@@ -388,8 +407,8 @@ public final class InvestigationVariables {
             try {
                 return Enum.valueOf(type, s);
             } catch (IllegalArgumentException e) {
-                unreadable.add(new Violation(name, "UNKNOWN_VALUE", name + " '" + s + "' is not one of "
-                        + List.of(type.getEnumConstants()), name + " '" + s + "' 不是可选值之一"));
+                unreadable.add(new Violation(name, "UNKNOWN_VALUE", "must be one of " + List.of(type.getEnumConstants())
+                        + " (was '" + s + "')", "不是可选值之一(当前为 '" + s + "')"));
                 return null;
             }
         }
@@ -403,8 +422,8 @@ public final class InvestigationVariables {
                 try {
                     latest = YearMonth.parse(latestText);
                 } catch (DateTimeParseException e) {
-                    unreadable.add(new Violation(latestName, "NOT_A_MONTH", latestName + " must be a month like 2026-10 "
-                            + "(was '" + latestText + "')", latestName + " 须为月份,如 2026-10(当前为 '" + latestText + "')"));
+                    unreadable.add(new Violation(latestName, "NOT_A_MONTH", "must be a month like 2026-10 "
+                            + "(was '" + latestText + "')", "须为月份,如 2026-10(当前为 '" + latestText + "')"));
                 }
             }
             for (int i = 1; i <= count; i++) {

@@ -131,7 +131,8 @@ public class SegregationOfDutiesListener implements TaskListener {
 
     private static void refuseIf(boolean violated, String user, String zh, String en) {
         if (violated) {
-            throw new BadUserRequestException("管调审分离 Segregation of duties: " + zh + " / " + en + " (user " + user + ")");
+            throw new BadUserRequestException("管调审分离:" + zh + "(用户 " + user + ")。Segregation of duties: " + en + " (user "
+                    + user + ").");
         }
     }
 

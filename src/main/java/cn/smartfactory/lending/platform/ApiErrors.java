@@ -39,8 +39,8 @@ class ApiErrors {
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                         .collect(Collectors.joining(".")).replace(".[", "[")
                 : "body";
-        Violation violation = new Violation(field, "UNREADABLE", field + " has a value of the wrong type or format",
-                field + " 的值类型或格式不正确");
+        Violation violation = new Violation(field, "UNREADABLE", "has a value of the wrong type or format",
+                "的值类型或格式不正确");
         return Map.of("error", "UNREADABLE_REQUEST", "violations", List.of(violation));
     }
 

@@ -127,8 +127,34 @@ class TasklistBrowserTest {
         click(By.xpath("//ol[contains(@class,'tasks-list') or contains(@class,'list')]//a[contains(., 'On-site investigation')]"
                 + " | //li[contains(@class,'task')]//a[contains(., 'On-site investigation')]"));
         waitFor(By.cssSelector("[id$='Field_bsCash']"));
-        fill(InvestigationVariables.checklistValues(record));
+        // The conditional requirements are on the screen: a share appears, required, once its name is given.
+        assertThat(browser.findElements(By.cssSelector("[id$='Field_customer3SharePercent']"))).isEmpty();
+        Map<String, Object> checklist = InvestigationVariables.checklistValues(record);
+        // First with customers' shares adding up to more than 100%: a rule only the server can check.
+        Map<String, Object> overShared = new java.util.LinkedHashMap<>(checklist);
+        overShared.put("customer1Name", "甲超市");
+        overShared.put("customer1SharePercent", 60);
+        overShared.put("customer2Name", "乙食堂");
+        overShared.put("customer2SharePercent", 50);
+        overShared.remove("customer3Name");
+        overShared.remove("customer3SharePercent");
+        fill(overShared);
         shot("06-checklist-filled");
+        click(By.xpath("//button[normalize-space()='完成']"));
+        String refusal = "调查清单未通过校验:“前三大客户”占比合计超过 100%(当前为 110%)。"
+                + "Checklist not accepted: \"Top customers\" add up to more than 100% (110%).";
+        WebElement shown = waitFor(By.xpath("//*[contains(@class,'alert')][contains(., '调查清单未通过校验')]"));
+        shot("06b-checklist-refused");
+        assertThat(shown.findElement(By.cssSelector(".status")).getText()).isEqualTo("提交任务表单时出错");
+        assertThat(shown.findElement(By.cssSelector(".message")).getText()).isEqualTo(refusal);
+        assertThat(shown.getText()).doesNotContain("ENGINE-", "Cannot submit", "Exception", "topCustomers",
+                "customer1SharePercent");
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(pi)
+                .taskDefinitionKey("Task_InvestigateOnSite").finished().count()).isZero();
+        // The notification covers the buttons until it is closed.
+        shown.findElement(By.cssSelector("button.close:not(.ng-hide)")).click();
+        wait.until(ExpectedConditions.invisibilityOf(shown));
+        fill(Map.of("customer2SharePercent", 30));
 
         click(By.xpath("//button[normalize-space()='完成']"));
         wait.until(d -> historyService.createHistoricTaskInstanceQuery().processInstanceId(pi)
@@ -191,11 +217,28 @@ class TasklistBrowserTest {
         ((JavascriptExecutor) browser).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
     }
 
-    /** Types each value into its form-js field; checkboxes are clicked, dropdowns chosen. */
+    /**
+     * Types each value into its form-js field; checkboxes are clicked, dropdowns chosen. A field the
+     * form shows only once another is filled (a share after its name) is filled in a second round.
+     */
     private void fill(Map<String, Object> values) {
+        Map<String, Object> later = fillShown(values);
+        if (!later.isEmpty()) {
+            sleepQuietly(300);
+            fillShown(later);
+        }
+    }
+
+    /** Fills the fields the form shows now; answers the others. */
+    private Map<String, Object> fillShown(Map<String, Object> values) {
+        Map<String, Object> notShown = new java.util.LinkedHashMap<>();
         for (var entry : values.entrySet()) {
             List<WebElement> fields = browser.findElements(By.cssSelector("[id$='Field_" + entry.getKey() + "']"));
-            if (fields.isEmpty() || entry.getValue() == null) {
+            if (entry.getValue() == null) {
+                continue;
+            }
+            if (fields.isEmpty()) {
+                notShown.put(entry.getKey(), entry.getValue());
                 continue;
             }
             WebElement field = fields.get(0);
@@ -233,6 +276,7 @@ class TasklistBrowserTest {
                 sleepQuietly(200);
             }
         }
+        return notShown;
     }
 
     private static void sleepQuietly(long millis) {
@@ -290,7 +334,10 @@ class TasklistBrowserTest {
 
     private void click(By by) {
         try {
-            wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+            WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+            // The page footer overlays the bottom of the view: bring the element to the middle first.
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+            element.click();
         } catch (org.openqa.selenium.TimeoutException e) {
             try {
                 shot("failure-clicking");

@@ -152,7 +152,7 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
                 "approvalDecision", "APPROVE", "approvalOpinion", "同意 agree",
                 "suggestedAmount", 98_000_000.0, "approvedAmount", 98_000_000.0)));
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(message(refused)).contains("suggestedAmount", "不是本表单的字段", "approvedAmount", "不显示");
+        assertThat(message(refused)).contains("“suggestedAmount”不是本表单的字段", "“批准金额”在当前选择下不显示");
         ResponseEntity<JsonNode> viaForm = post("apr1", "/engine-rest/task/" + approval + "/submit-form", variables(Map.of(
                 "approvalDecision", "APPROVE", "approvalOpinion", "同意 agree", "suggestedAmount", 98_000_000.0)));
         assertThat(viaForm.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -309,7 +309,7 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
         State before = state(pi);
         ResponseEntity<JsonNode> empty = post("apr2", "/engine-rest/task/" + second + "/complete", Map.of("variables", Map.of()));
         assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(message(empty)).contains("approvalDecision", "必填", "approvalOpinion");
+        assertThat(message(empty)).contains("“审批结论”为必填项", "“审批意见”为必填项");
         assertThat(state(pi)).isEqualTo(before);
         // The first signature stays on its own task in history; the second signer's opinion is their own.
         assertThat(post("apr2", "/engine-rest/task/" + second + "/submit-form", variables(Map.of("approvalDecision", "APPROVE",
@@ -328,7 +328,7 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
                 "approvalDecision", Map.of("value", "APPROVE", "type", "String"),
                 "approvalOpinion", Map.of("value", "QUJD", "type", "File", "valueInfo", Map.of("filename", "a.txt")))));
         assertThat(file.getStatusCode()).as(message(file)).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(message(file)).contains("approvalOpinion", "file");
+        assertThat(message(file)).contains("“审批意见”只能是普通值", "file");
         ResponseEntity<JsonNode> object = post("apr1", "/engine-rest/task/" + approval + "/submit-form", Map.of("variables", Map.of(
                 "approvalDecision", Map.of("value", "APPROVE", "type", "String"),
                 "approvalOpinion", Map.of("value", "{}", "type", "Object", "valueInfo", Map.of(
@@ -441,7 +441,7 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
                 "approvalDecision", "APPROVE_MODIFIED", "approvedAmount", 5e12, "approvedTermMonths", 12,
                 "approvalOpinion", "改批 changed")));
         assertThat(huge.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(message(huge)).contains("批准金额 Approved amount", "不能大于", "must be at most 100000000");
+        assertThat(message(huge)).contains("“批准金额”不能大于", "\"Approved amount (CNY)\" must be at most 100000000");
         String padding = "很长".repeat(600_000);
         ResponseEntity<JsonNode> oversized = post("apr1", "/engine-rest/task/" + approval + "/submit-form", variables(Map.of(
                 "approvalDecision", "APPROVE", "approvalOpinion", padding)));
@@ -457,7 +457,7 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
         ResponseEntity<JsonNode> impossible = post("ops1", "/engine-rest/task/" + contract + "/submit-form", variables(Map.of(
                 "contractNumber", "HT-BAD-0001", "contractSignedOn", "2026-02-30", "conditionsFulfilled", true)));
         assertThat(impossible.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(message(impossible)).contains("签约日期 Signed on", "不是有效日期", "is not a real date").doesNotContain("ENGINE-");
+        assertThat(message(impossible)).contains("“签约日期”不是有效日期", "\"Signed on (YYYY-MM-DD)\" is not a real date").doesNotContain("ENGINE-");
         assertThat(state(pi)).isEqualTo(atContract);
         assertThat(post("ops1", "/engine-rest/task/" + contract + "/submit-form", variables(Map.of("contractNumber",
                 "HT-BAD-0001", "contractSignedOn", TODAY, "conditionsFulfilled", true))).getStatusCode())
@@ -468,7 +468,7 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
         ResponseEntity<JsonNode> farAway = post("ops1", "/engine-rest/task/" + disbursement + "/submit-form", variables(Map.of(
                 "disbursedAmount", 100000, "disbursementAccount", "6222020200112233", "disbursedOn", tenYears)));
         assertThat(farAway.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(message(farAway)).contains("放款日期 Disbursed on", "不得晚于", "may not be after");
+        assertThat(message(farAway)).contains("“放款日期”不得晚于", "may not be after");
         assertThat(state(pi)).isEqualTo(atDisbursement);
     }
 
@@ -671,7 +671,7 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
         ResponseEntity<JsonNode> approve = post("apr1", "/engine-rest/task/" + approval + "/submit-form", variables(Map.of(
                 "approvalDecision", "APPROVE", "approvalOpinion", "照建议批准 as suggested")));
         assertThat(approve.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(message(approve)).contains("审批结论 Decision", "below the Credit loan minimum");
+        assertThat(message(approve)).contains("“审批结论”:", "below the Credit loan minimum");
         assertThat(state(pi)).isEqualTo(before);
         assertThat(post("apr1", "/engine-rest/task/" + approval + "/submit-form", variables(Map.of("approvalDecision", "DECLINE",
                 "declineReasonCode", "CASH_FLOW", "approvalOpinion", "已有负债占满偿债能力 existing debts use up the capacity")))

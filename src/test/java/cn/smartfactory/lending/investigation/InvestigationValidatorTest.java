@@ -45,7 +45,7 @@ class InvestigationValidatorTest {
         List<Violation> violations = VALIDATOR.validate(r);
         assertThat(violations).extracting(Violation::field, Violation::rule)
                 .containsExactly(tuple("profitAndLoss.grossMargin", "FRACTION"));
-        assertThat(violations.get(0).message()).contains("profitAndLoss.grossMargin").contains("1.2");
+        assertThat(violations.get(0).message()).contains("profitAndLoss.grossMargin").contains("120%");
         assertThat(violations.get(0).messageZh()).contains("profitAndLoss.grossMargin");
     }
 
@@ -65,7 +65,7 @@ class InvestigationValidatorTest {
         List<Violation> violations = VALIDATOR.validate(r);
         assertThat(violations).extracting(Violation::field, Violation::rule)
                 .containsExactly(tuple("salesEvidence", "MIN_SALES_SOURCES"));
-        assertThat(violations.get(0).message()).contains("bankInflows", "purchases", "driverInputs");
+        assertThat(violations.get(0).message()).contains("bank inflows", "purchases", "sales driver");
     }
 
     @Test

@@ -75,7 +75,7 @@ class PostLoanMonitoringProcessTest {
         Mocks.register("checkOutcome", new CheckOutcomeListener(RULES, tiers, register));
         Mocks.register("warningTask", new WarningTaskListener());
         Mocks.register("loanClosure", new LoanClosureDelegate(register));
-        Mocks.register("recordWarning", new RecordWarningDelegate(monitoring, register));
+        Mocks.register("recordWarning", new RecordWarningDelegate(monitoring, register, new cn.smartfactory.lending.forms.FormRules(engine.getFormService())));
         Mocks.register("closingConfirmation", new ClosingConfirmation(register, decisionRecord));
         Mocks.register("monitoringRecord", new MonitoringRecordListener(decisionRecord, new FormRules(engine.getFormService())));
         Mocks.register("formRules", new FormRulesListener(new FormRules(engine.getFormService())));
@@ -224,7 +224,7 @@ class PostLoanMonitoringProcessTest {
         Task check = task(pi, "Task_PeriodicCheck");
         Map<String, Object> retailAnswers = answers("RETAIL_STORE", "OFF_SITE", "NORMAL");
         assertThatThrownBy(() -> complete(check, "am1", retailAnswers))
-                .hasMessageContaining("checkCateringFootfall").hasMessageNotContaining("checkStoreFootfall")
+                .hasMessageContaining("“客流变化”为必填项").hasMessageNotContaining("门店客流变化")
                 .hasMessageNotContaining("checkVisitDate");
         assertThat(openTasks(pi)).extracting(Task::getId).containsExactly(check.getId());
         complete(check, "am1", answers("CATERING", "OFF_SITE", "NORMAL"));
@@ -305,7 +305,7 @@ class PostLoanMonitoringProcessTest {
         form.put("warningLoanNumber", "LN-OFF");
         form.put("warningType", "SALES_DROP");
         assertThatThrownBy(() -> engine.getFormService().submitStartForm(definitionId("early-warning-report"), form))
-                .hasMessageContaining("warningSalesChangePercent");
+                .hasMessageContaining("“销售额变化(%)”为必填项");
         assertThat(register.events()).hasSize(1);
     }
 
@@ -352,7 +352,7 @@ class PostLoanMonitoringProcessTest {
         monitoring.reportOverdue("LN-NPL", 400, new BigDecimal("150000"));
         assertThat(register.find("LN-NPL").orElseThrow().classification()).isEqualTo("LOSS");
         assertRefused(() -> complete(task(pi, "Task_DecideWriteOff"), "risk1", Map.of("writeOffDecision", "WRITE_OFF",
-                "writeOffOpinion", "Nothing left to recover.")), -1, "writeOffApprovalReference");
+                "writeOffOpinion", "Nothing left to recover.")), -1, "“核销审批文号”为必填项");
         complete(task(pi, "Task_DecideWriteOff"), "risk1", Map.of("writeOffDecision", "WRITE_OFF",
                 "writeOffApprovalReference", "HX-2026-17", "writeOffOpinion", "Nothing left to recover."));
         // Writing off needs central operations to confirm the balance and a second person to agree.

@@ -68,10 +68,10 @@ class LoanOriginationProcessTest {
         engine = engineExtension.getProcessEngine();
         // The Spring Boot tests' engine may live in the same JVM; assertions must use this one.
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
-        Mocks.register("applicationIntake", new ApplicationIntakeListener());
+        Mocks.register("applicationIntake", new ApplicationIntakeListener(new cn.smartfactory.lending.product.ProductCatalog(StandaloneDecisionRules.fromClasspath())));
         Mocks.register("screenOutcome", new ScreenOutcomeListener());
         Mocks.register("formRules", new FormRulesListener(new FormRules(engine.getFormService())));
-        Mocks.register("investigationCheck", new InvestigationCheckListener(VARIABLES, RISK));
+        Mocks.register("investigationCheck", new InvestigationCheckListener(VARIABLES, RISK, new FormRules(engine.getFormService())));
         Mocks.register("scoreApplicationDelegate", new ScoreApplicationDelegate(RISK, VARIABLES, record));
         Mocks.register("generateCreditReportDelegate", new GenerateCreditReportDelegate(new CreditReportService(RISK,
                 new CreditReportGenerator(Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneId.of("UTC")),
@@ -224,7 +224,7 @@ class LoanOriginationProcessTest {
         dueDiligence(pi, "5-logistics", "inv1", "ops1");
         assertThat(pi).isWaitingAt("Task_ApproveFirstSignature");
         Map<String, Object> decline = decision("DECLINE");
-        assertRefused(() -> complete(pi, "Task_ApproveFirstSignature", "apr1", decline), "declineReasonCode");
+        assertRefused(() -> complete(pi, "Task_ApproveFirstSignature", "apr1", decline), "“拒绝原因”为必填项");
         assertThat(pi).isWaitingAt("Task_ApproveFirstSignature");
         decline.put("declineReasonCode", "CASH_FLOW");
         complete(pi, "Task_ApproveFirstSignature", "apr1", decline);
@@ -353,7 +353,7 @@ class LoanOriginationProcessTest {
         complete(atDisbursement, "Task_SignContract", "ops1", Map.of("contractNumber", "HT-WD-0001", "contractSignedOn", TODAY,
                 "conditionsFulfilled", true));
         assertRefused(() -> complete(atDisbursement, "Task_Disburse", "ops1", Map.of("disbursementWithdrawn", true)),
-                "withdrawalReason");
+                "“放弃原因”为必填项");
         complete(atDisbursement, "Task_Disburse", "ops1", Map.of("disbursementWithdrawn", true,
                 "withdrawalReason", "项目取消 the project was cancelled"));
         assertThat(atDisbursement).isEnded().hasPassed("Gateway_Disbursed", "EndEvent_WithdrawnBeforeDisbursement")
@@ -430,7 +430,7 @@ class LoanOriginationProcessTest {
         Map<String, Object> bureau = LoanFixtures.bureauForm("3-retail-store");
         bureau.remove("bureauInquiries6Months");
         bureau.put("bureauOverdueCount24Months", -1);
-        assertRefused(() -> complete(pi, "Task_QueryCreditBureau", "ops1", bureau), "bureauInquiries6Months");
+        assertRefused(() -> complete(pi, "Task_QueryCreditBureau", "ops1", bureau), "“近6个月查询次数”为必填项");
         assertThat(pi).isWaitingAt("Task_QueryCreditBureau");
         assertThat(engine.getRuntimeService().getVariable(pi.getId(), "bureauOverdueCount24Months")).isNull();
     }
@@ -439,7 +439,7 @@ class LoanOriginationProcessTest {
     void startFormRulesRefuseANegativeAmount() {
         Map<String, Object> start = LoanFixtures.startForm("3-retail-store");
         start.put("amount", -5);
-        assertRefused(() -> apply("am1", start), "amount");
+        assertRefused(() -> apply("am1", start), "“申请金额(元)”不能小于");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("loan-origination")
                 .count()).isZero();
     }
@@ -449,7 +449,7 @@ class LoanOriginationProcessTest {
         ProcessInstance pi = apply("am1", "3-retail-store");
         Map<String, Object> checklist = LoanFixtures.checklist("3-retail-store");
         checklist.keySet().removeIf(k -> k.startsWith("inflowMonth") || k.startsWith("purchaseMonth"));
-        assertRefused(() -> complete(pi, "Task_InvestigateOnSite", "inv1", checklist), "salesEvidence");
+        assertRefused(() -> complete(pi, "Task_InvestigateOnSite", "inv1", checklist), "“销售额来源”至少需要两个独立来源");
         assertThat(pi).isWaitingAt("Task_InvestigateOnSite");
     }
 
@@ -461,7 +461,7 @@ class LoanOriginationProcessTest {
         Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
         for (int attempt = 0; attempt < 3; attempt++) {
             assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
-                    .hasMessageContaining("balanceSheet.cash");
+                    .hasMessageContaining("bsCash is required");
         }
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
                 .getActivityId()).isEqualTo("Task_ScoreApplication");

@@ -92,7 +92,7 @@ class LoanOriginationRestTest {
             badBureau.put("bureauInquiries6Months", -3);
             ResponseEntity<JsonNode> invalid = post("ops2", "/engine-rest/task/" + bureau + "/submit-form", variables(badBureau));
             assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(invalid.getBody().get("message").asText()).contains("bureauInquiries6Months")
+            assertThat(invalid.getBody().get("message").asText()).contains("“近6个月查询次数”")
                     .as("one message as the platform wrote it, Chinese first").doesNotContain("Cannot submit task form")
                     .matches("(?s)\\p{IsHan}.*");
             assertThat(runtimeService.getVariable(pi, "bureauInquiries6Months")).isNull();
