@@ -72,6 +72,7 @@ public class ScoreApplicationDelegate implements JavaDelegate {
         execution.setVariable(BINDING_CONSTRAINT, a.creditLimit().binding().name());
         execution.setVariable(APPROVAL_ROUTE, a.approvalRoute().route().name());
         execution.setVariable(ASSESSMENT_SUMMARY, summary(a));
+        execution.setVariable(ApprovalBrief.VARIABLE, ApprovalBrief.variable(a));
         record.append(RecordEntry.of((String) execution.getVariable(APPLICATION_ID), execution.getProcessInstanceId(),
                         execution.getCurrentActivityId(), null, RecordEntry.Duty.SCORING, RecordEntry.PLATFORM, null)
                 .decided(a.suggestion().code(), a.creditLimit().suggested(), a.termMonths(), a.approvalRoute().route().name())
