@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -188,7 +187,7 @@ final class Tasklist implements AutoCloseable {
             scrollTo(field);
             String type = field.getAttribute("type");
             if (String.valueOf(field.getAttribute("class")).contains("fjs-select-hidden-input")) {
-                choose(browser.findElement(By.id(field.getAttribute("id") + "-display")), key, value);
+                choose(field, browser.findElement(By.id(field.getAttribute("id") + "-display")), key, value);
             } else if ("checkbox".equals(type)) {
                 if (Boolean.parseBoolean(value) != field.isSelected()) {
                     field.click();
@@ -215,7 +214,8 @@ final class Tasklist implements AutoCloseable {
                 }
                 ((JavascriptExecutor) d).executeScript("arguments[0].focus(); arguments[0].select();", field);
                 ((ChromeDriver) d).executeCdpCommand("Input.insertText", Map.of("text", value));
-                field.sendKeys(Keys.TAB);
+                // Leaving the field commits it; a TAB would land on the next field and, on a dropdown, open it.
+                ((JavascriptExecutor) d).executeScript("arguments[0].blur();", field);
                 return false;
             });
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -225,15 +225,24 @@ final class Tasklist implements AutoCloseable {
     }
 
     /** A form-js select: open its display and pick the option whose label the form gives the value. */
-    private void choose(WebElement display, String key, String value) {
+    private void choose(WebElement input, WebElement display, String key, String value) {
         scrollTo(display);
         String label = OPTION_LABELS.getOrDefault(key, Map.of()).getOrDefault(value, value);
         List<WebElement> options;
+        int[] attempts = {0};
         try {
             options = wait.until(d -> {
                 List<WebElement> shown = d.findElements(By.cssSelector(".fjs-dropdownlist-item"));
                 if (shown.isEmpty()) {
-                    display.click();
+                    // form-js opens the list when its input gains focus: clicking the field's label focuses it.
+                    // (A click on the display toggles the list, and once the field has been focused and left
+                    // the toggle can be out of step, so it is only the fallback.)
+                    if (attempts[0]++ % 2 == 0) {
+                        ((JavascriptExecutor) d).executeScript("arguments[0].blur();", input);
+                        d.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
+                    } else {
+                        display.click();
+                    }
                     return null;
                 }
                 return shown;
@@ -349,6 +358,15 @@ final class Tasklist implements AutoCloseable {
             }
             collect(c.path("components"), labels);
         }
+    }
+
+    /** Field values in the order given, so each run fills the form in the same order. */
+    static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return values;
     }
 
     /** The number of PNG files in a folder. */

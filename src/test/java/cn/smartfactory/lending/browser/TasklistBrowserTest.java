@@ -123,7 +123,7 @@ class TasklistBrowserTest {
         assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(pi)
                 .taskDefinitionKey("Task_InvestigateOnSite").finished().count()).isZero();
         tasklist.dismiss(refused);
-        tasklist.fill(Map.of("customer2SharePercent", 30));
+        tasklist.fill(Tasklist.fields("customer2SharePercent", 30));
         tasklist.complete();
         awaitDone(pi, "Task_InvestigateOnSite");
         assertThat(runtimeService.getVariable(pi, "investigator")).isEqualTo("inv1");
@@ -138,18 +138,18 @@ class TasklistBrowserTest {
                 "合计 Total", "额度约束 Limit constraints", "★ ", "审批路径 Route", "打开综合信用报告")
                 .doesNotContain("Nothing to show");
         tasklist.guideShot("approver");
-        tasklist.fill(Map.of("approvalDecision", "APPROVE", "approvalOpinion", "已核对,同意 Checked, approved"));
+        tasklist.fill(Tasklist.fields("approvalDecision", "APPROVE", "approvalOpinion", "已核对,同意 Checked, approved"));
         tasklist.complete();
         awaitDone(pi, "Task_ApproveSingle");
 
         // 运营岗: central operations sign the contract and disburse.
         tasklist.login("ops1");
         tasklist.openTask(task(pi, "Task_SignContract"), "contractNumber");
-        tasklist.fill(Map.of("contractNumber", "HT-BROWSER-0001", "contractSignedOn", TODAY, "conditionsFulfilled", true));
+        tasklist.fill(Tasklist.fields("contractNumber", "HT-BROWSER-0001", "contractSignedOn", TODAY, "conditionsFulfilled", true));
         tasklist.complete();
         awaitDone(pi, "Task_SignContract");
         tasklist.openTask(task(pi, "Task_Disburse"), "disbursedAmount");
-        tasklist.fill(Map.of("disbursedAmount", 100000, "disbursementAccount", "6222020200112233", "disbursedOn", TODAY));
+        tasklist.fill(Tasklist.fields("disbursedAmount", 100000, "disbursementAccount", "6222020200112233", "disbursedOn", TODAY));
         tasklist.guideShot("central-operations");
         tasklist.complete();
         awaitDone(pi, "Task_Disburse");
@@ -167,6 +167,10 @@ class TasklistBrowserTest {
                 .forEach(job -> managementService.executeJob(job.getId()));
         tasklist.login("am1");
         tasklist.openTask(task(monitoring, "Task_PeriodicCheck"), "checkFindings");
+        // An empty dropdown asks in Chinese first (form-js itself knows only "Select").
+        WebElement empty = tasklist.waitFor(By.cssSelector(".fjs-select-display.fjs-select-placeholder"));
+        assertThat(((org.openqa.selenium.JavascriptExecutor) tasklist.browser).executeScript(
+                "return getComputedStyle(arguments[0], '::before').content;", empty)).isEqualTo("\"请选择 Select\"");
         Map<String, Object> check = new HashMap<>(Map.of("checkRepaymentOnTime", "YES", "checkBankFlowsConsistent", "YES",
                 "checkSalesChangePercent", 4, "checkNewBureauIssues", "NO", "checkNewExternalDebt", "NO",
                 "checkOwnerInCharge", "YES", "checkStoreLeaseMonthsLeft", 30, "checkStoreFootfall", "STABLE",
@@ -180,15 +184,19 @@ class TasklistBrowserTest {
         tasklist.home();
         tasklist.click(By.cssSelector("li.start-process-action a"));
         tasklist.click(By.xpath("//a[contains(., 'Report an early warning')]"));
-        tasklist.waitFor(By.cssSelector("[id$='Field_warningLoanNumber']"));
-        tasklist.fill(Map.of("warningLoanNumber", loanNumber, "warningType", "NEW_BUREAU_OVERDUE", "warningOccurredOn", TODAY,
+        WebElement loanNumberField = tasklist.waitFor(By.cssSelector("[id$='Field_warningLoanNumber']"));
+        // form-js's own messages are English only; the platform's Tasklist script puts the Chinese first.
+        loanNumberField.click();
+        loanNumberField.sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(tasklist.waitFor(By.cssSelector(".fjs-form-field-error")).getText()).isEqualTo("必填项 Field is required.");
+        tasklist.fill(Tasklist.fields("warningLoanNumber", loanNumber, "warningType", "NEW_BUREAU_OVERDUE", "warningOccurredOn", TODAY,
                 "warningDescription", "征信出现新的逾期记录 A new overdue on the bureau report"));
         tasklist.click(By.xpath("//button[normalize-space()='发起']"));
         String warningTask = tasklist.wait.until(d -> taskService.createTaskQuery().processInstanceId(monitoring)
                 .taskDefinitionKey("Task_HandleWarning").list().stream().findFirst().map(t -> t.getId()).orElse(null));
         tasklist.login("risk1");
         tasklist.openTask(warningTask, "warningFindings");
-        tasklist.fill(Map.of("warningConfirmed", "YES", "warningAction", "CONTACTED_CUSTOMER",
+        tasklist.fill(Tasklist.fields("warningConfirmed", "YES", "warningAction", "CONTACTED_CUSTOMER",
                 "warningFindings", "已联系客户,逾期已结清 Customer contacted, the overdue is settled"));
         tasklist.guideShot("risk-manager");
         tasklist.complete();

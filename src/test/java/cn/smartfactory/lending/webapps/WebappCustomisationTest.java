@@ -36,16 +36,21 @@ class WebappCustomisationTest {
             assertThat(json.at("/app/vendor").asText()).isEqualTo("智慧工厂");
             assertThat(json.at("/app/name").asText()).isEqualTo("普惠信贷 · " + WebappCustomisation.APPS.get(app));
             assertThat(json.has("shortcuts")).isEqualTo(app.equals("tasklist"));
+            assertThat(json.has("customScripts")).isEqualTo(app.equals("tasklist"));
 
             ResponseEntity<String> styles = rest.getForEntity("/camunda/app/" + app + "/styles/user-styles.css", String.class);
             assertThat(styles.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(styles.getBody()).contains(".ce-eol-banner { display: none !important; }", "Noto Sans CJK SC")
+            assertThat(styles.getBody()).contains(".ce-eol-banner { display: none !important; }", "Noto Sans CJK SC",
+                            "content: \"请选择 Select\"")
                     .doesNotContain("brand-logo");
 
             ResponseEntity<String> zh = rest.getForEntity("/camunda/app/" + app + "/locales/zh.json", String.class);
             assertThat(zh.getStatusCode()).as("%s zh.json", app).isEqualTo(HttpStatus.OK);
             assertThat(new ObjectMapper().readTree(zh.getBody()).at("/labels").size()).isGreaterThan(100);
         }
+        ResponseEntity<String> messages = rest.getForEntity("/camunda/app/tasklist/scripts/form-messages.js", String.class);
+        assertThat(messages.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(messages.getBody()).contains("export function translate", "必填项");
         assertThat(rest.getForEntity("/camunda/app/nosuchapp/scripts/config.js", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
