@@ -21,7 +21,7 @@ public class ControlRefused extends AuthorizationException {
 
     /** The text with its closing stop, unless it already ends in one. */
     private static String sentence(String text, String stop) {
-        return text.endsWith("。") || text.endsWith(".") || text.endsWith("?") || text.endsWith("?") ? text : text + stop;
+        return text.endsWith("。") || text.endsWith(".") || text.endsWith("?") || text.endsWith("\uFF1F") ? text : text + stop;
     }
 
     /** Stable code of the broken rule, e.g. {@code ADMIN_ONLY}. */

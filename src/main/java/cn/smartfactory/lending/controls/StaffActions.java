@@ -147,8 +147,7 @@ final class StaffActions {
     private static void refuseBusinessKey(String businessKey) {
         if (businessKey != null && !businessKey.isBlank()) {
             throw new SubmissionRefused(List.of(new cn.smartfactory.lending.investigation.Violation("businessKey", "PLATFORM_SET",
-                    "businessKey: the business key is set by the platform and may not be given",
-                    "businessKey(业务编号)业务编号由平台生成,不能指定")));
+                    "is set by the platform and may not be given", "由平台生成,不能指定", "业务编号 Business key")));
         }
     }
 
@@ -180,8 +179,8 @@ final class StaffActions {
         if (form == null || form.getFormKey() == null && form.getCamundaFormRef() == null) {
             if (!values.isEmpty()) {
                 throw new SubmissionRefused(List.of(new cn.smartfactory.lending.investigation.Violation(
-                        values.keySet().iterator().next(), "NOT_ON_FORM", "this task has no form and accepts no fields",
-                        "该任务没有表单,不接受任何字段")));
+                        values.keySet().iterator().next(), "NOT_ON_FORM", "may not be submitted: this task has no form",
+                        "不能提交:该任务没有表单")));
             }
             return Map.of();
         }

@@ -167,14 +167,25 @@ public final class FormSchema {
                 violations.add(violation(f, "TYPE", "must be a plain value, not " + typeName(value),
                         "只能是普通值,不能是 " + typeName(value)));
             } else if (hidden(f, context)) {
-                violations.add(violation(f, "HIDDEN", "is not shown for this choice and may not be submitted",
-                        "在当前选择下不显示,不能提交"));
+                if (values.get(key) == null || values.get(key) instanceof String text && text.isBlank()) {
+                    accepted.put(key, null); // clearing what the screen no longer shows
+                } else {
+                    violations.add(violation(f, "HIDDEN", "is not shown for this choice and may not be submitted",
+                            "在当前选择下不显示,不能提交"));
+                }
             } else if (f.readOnly()) {
                 if (!sameValue(values.get(key), current.get(key))) {
                     violations.add(violation(f, "READ_ONLY", "is read-only and may not be changed", "为只读字段,不能修改"));
                 }
             } else {
                 accepted.put(key, values.get(key));
+            }
+        }
+        // A value the form now hides (an earlier submission's inflow amounts after the latest month was
+        // cleared, say) is no longer part of what this person states: it is cleared, not kept unseen.
+        for (Field f : fields) {
+            if (!typed.containsKey(f.key()) && !f.readOnly() && current.get(f.key()) != null && hidden(f, context)) {
+                accepted.put(f.key(), null);
             }
         }
         violations.addAll(validate(accepted, context).stream()

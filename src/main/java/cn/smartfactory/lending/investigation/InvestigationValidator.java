@@ -71,9 +71,9 @@ public class InvestigationValidator {
         int sources = (hasInflows ? 1 : 0) + (hasPurchases ? 1 : 0) + (hasDriver ? 1 : 0);
         if (industry.isPresent() && sources < 2) {
             v.add("salesEvidence", "MIN_SALES_SOURCES",
-                    "need at least two independent sources: twelve months of bank inflows, twelve months of purchases "
-                            + "or the industry's sales driver (has " + sources + ")",
-                    "至少需要两个独立来源:12 个月银行流水、12 个月进货记录或行业经营驱动(当前 " + sources + " 个)");
+                    "need at least two independent sources among bank inflows, purchase records and the industry's "
+                            + "sales driver (has " + sources + ")",
+                    "至少需要两个独立来源:银行流水、进货记录、行业经营驱动(当前 " + sources + " 个)");
         }
         product.ifPresent(p -> collateral(v, r, p));
         return v.list();

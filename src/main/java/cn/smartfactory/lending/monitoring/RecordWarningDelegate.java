@@ -101,7 +101,7 @@ public class RecordWarningDelegate implements JavaDelegate {
         } catch (DateTimeParseException e) {
             throw new BadUserRequestException(Violation.refusal("预警未登记", "Warning not recorded", List.of(new Violation(
                     "warningOccurredOn", "NOT_A_DATE", "must be a date like 2026-11-22 (was '" + value + "')",
-                    "须为日期,如 2026-11-22(当前为 '" + value + "')"))));
+                    "须为日期,如 2026-11-22(当前为 '" + value + "')", "发生日期 Occurred on"))));
         }
     }
 }

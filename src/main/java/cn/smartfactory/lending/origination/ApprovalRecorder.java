@@ -72,7 +72,7 @@ public class ApprovalRecorder implements TaskListener {
         switch (decision) {
             case "APPROVE" -> {
                 BigDecimal suggested = number(task.getVariable(SUGGESTED_AMOUNT));
-                requireAtLeastMinimum(task, terms(task), suggested);
+                requireAtLeastMinimum(task, APPROVAL_DECISION, terms(task), suggested);
                 instance.setVariable(APPROVED_AMOUNT, suggested.doubleValue());
                 instance.setVariable(APPROVED_TERM_MONTHS, number(task.getVariable(TERM_MONTHS)).intValue());
             }
@@ -139,9 +139,9 @@ public class ApprovalRecorder implements TaskListener {
      * Approving the model's limit needs a limit the bank can lend: below the product minimum (a
      * supportable limit of 0, say) the case is declined, approved with a changed amount, or referred.
      */
-    static void requireAtLeastMinimum(DelegateTask task, ProductTerms terms, BigDecimal suggested) {
+    static void requireAtLeastMinimum(DelegateTask task, String field, ProductTerms terms, BigDecimal suggested) {
         if (suggested.compareTo(terms.minAmount()) < 0) {
-            throw refused(task, APPROVAL_DECISION, "模型建议额度 " + suggested.toPlainString() + " 低于" + terms.nameZh() + "最低金额 "
+            throw refused(task, field, "模型建议额度 " + suggested.toPlainString() + " 低于" + terms.nameZh() + "最低金额 "
                     + terms.minAmount().toPlainString() + ",不能按建议额度批准", "the suggested limit of " + suggested.toPlainString()
                     + " is below the " + terms.nameEn() + " minimum of " + terms.minAmount().toPlainString()
                     + " and cannot be approved as suggested");
@@ -171,9 +171,18 @@ public class ApprovalRecorder implements TaskListener {
         return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     }
 
-    /** A refusal naming the field by its label on the task's own form (which differs between the approval and the vote). */
+    /**
+     * A refusal naming the field by its label on the task's own form (which differs between the
+     * approval and the vote); the field's name where the form cannot be read, so the rule is what the
+     * person sees, never a failure to find a label.
+     */
     static BadUserRequestException refused(DelegateTask task, String field, String zh, String en) {
-        String label = new FormRules(task.getProcessEngineServices().getFormService()).taskFormLabels(task.getId()).get(field);
+        String label;
+        try {
+            label = new FormRules(task.getProcessEngineServices().getFormService()).taskFormLabels(task.getId()).get(field);
+        } catch (RuntimeException unreadable) {
+            label = null;
+        }
         return new BadUserRequestException(Violation.oneRule(label == null ? field : label, zh, en));
     }
 }

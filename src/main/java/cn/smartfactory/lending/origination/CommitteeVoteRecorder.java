@@ -69,7 +69,7 @@ public class CommitteeVoteRecorder implements TaskListener, ExecutionListener {
         int approvals = ApprovalRecorder.number(task.getVariable(COMMITTEE_APPROVALS)).intValue();
         int declines = ApprovalRecorder.number(task.getVariable(COMMITTEE_DECLINES)).intValue();
         if ("APPROVE".equals(vote)) {
-            ApprovalRecorder.requireAtLeastMinimum(task, products.find(String.valueOf(task.getVariable(PRODUCT))).orElseThrow(),
+            ApprovalRecorder.requireAtLeastMinimum(task, VOTE, products.find(String.valueOf(task.getVariable(PRODUCT))).orElseThrow(),
                     ApprovalRecorder.number(task.getVariable(SUGGESTED_AMOUNT)));
             approvals++;
         } else {

@@ -41,7 +41,9 @@ public class InvestigationCheckListener implements TaskListener {
                 .filter(v -> !v.field().startsWith("bureau") && !v.field().equals("creditHistory"))
                 .toList();
         if (!problems.isEmpty()) {
-            Map<String, String> labels = forms.taskFormLabels(task.getId());
+            // The checklist's labels, and the application form's for what the account manager entered.
+            Map<String, String> labels = new java.util.HashMap<>(forms.startFormLabels(task.getProcessDefinitionId()));
+            labels.putAll(forms.taskFormLabels(task.getId()));
             throw new BadUserRequestException(Violation.refusal("调查清单未通过校验", "Checklist not accepted", problems.stream()
                     .map(v -> v.labelled(InvestigationVariables.label(v.field(), labels))).toList()));
         }

@@ -56,7 +56,9 @@ public class GenerateCreditReportDelegate implements JavaDelegate {
                 .createHistoricActivityInstanceQuery().processInstanceId(execution.getProcessInstanceId())
                 .list();
         return steps.stream()
-                .filter(s -> s.getActivityType().endsWith("Task") || s.getActivityType().equals("startEvent"))
+                // The application's own start, not the start of a subprocess inside the line.
+                .filter(s -> s.getActivityType().endsWith("Task")
+                        || s.getActivityType().equals("startEvent") && s.getParentActivityInstanceId().equals(s.getProcessInstanceId()))
                 .sorted(Comparator.comparing(HistoricActivityInstance::getStartTime))
                 .map(s -> new ProcessStep(s.getActivityName(), s.getAssignee(), s.getStartTime().toInstant(),
                         s.getEndTime() == null ? null : s.getEndTime().toInstant(),

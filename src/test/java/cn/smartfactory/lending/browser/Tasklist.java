@@ -1,5 +1,7 @@
 package cn.smartfactory.lending.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -156,12 +159,18 @@ final class Tasklist implements AutoCloseable {
      * chosen by their option's label. A field the form shows only once another is filled (a share
      * after its name) is filled in a second round.
      */
-    void fill(Map<String, ?> values) {
+    Set<String> fill(Map<String, ?> values) {
         Map<String, Object> later = fillShown(values);
         if (!later.isEmpty()) {
             sleep(300);
-            fillShown(later);
+            later = fillShown(later);
         }
+        return later.keySet();
+    }
+
+    /** Fills a form whose every given field must be on the screen (a checklist may leave some hidden). */
+    void fillAll(Map<String, ?> values) {
+        assertThat(fill(values)).as("fields the form did not show").isEmpty();
     }
 
     private Map<String, Object> fillShown(Map<String, ?> values) {
@@ -369,10 +378,9 @@ final class Tasklist implements AutoCloseable {
         return values;
     }
 
-    /** The number of PNG files in a folder. */
-    static long pngs(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".png")).count();
-        }
+    /** Whether a screenshot for the guide was written at or after the given time. */
+    static boolean guideShotSince(String name, long epochMillis) throws IOException {
+        Path shot = GUIDE_SHOTS.resolve(name + ".png");
+        return Files.exists(shot) && Files.getLastModifiedTime(shot).toMillis() >= epochMillis - 1000;
     }
 }

@@ -129,7 +129,7 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
             body.put("businessKey", "APP-20260101-AAAAAAAA");
             ResponseEntity<JsonNode> refused = post("am1", "/engine-rest/process-definition/key/loan-origination" + path, body);
             assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(message(refused)).contains("businessKey", "业务编号由平台生成");
+            assertThat(message(refused)).contains("“业务编号”由平台生成,不能指定", "\"Business key\" is set by the platform");
         }
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("loan-origination")
                 .count()).isEqualTo(loans);

@@ -75,6 +75,25 @@ class ConditionalRequirementsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"agriculture", "catering", "fmcg-wholesale", "light-manufacturing", "logistics", "retail-store"})
+    void whatTheFormNoLongerShowsIsClearedNotKeptUnseen(String industry) throws Exception {
+        FormSchema form = form(industry);
+        Map<String, Object> earlier = Map.of("statementsLatestMonth", "2026-10", "inflowMonth1", 80000, "inflowMonth2", 75000,
+                "debt1Lender", "农商行", "debt1Outstanding", 50000, "debt1Instalment", 2300);
+
+        // A supplementary investigation drops the bank statements and the debt: it clears the month and the lender.
+        FormSchema.Submission submission = form.checkSubmission(Map.of("statementsLatestMonth", "", "debt1Lender", ""), earlier);
+
+        assertThat(submission.violations()).filteredOn(v -> v.field().matches("inflow.*|debt.*|statements.*")).isEmpty();
+        assertThat(submission.accepted()).containsEntry("inflowMonth1", null).containsEntry("inflowMonth2", null)
+                .containsEntry("debt1Outstanding", null).containsEntry("debt1Instalment", null)
+                .doesNotContainKey("inflowMonth3");
+        // A hidden field may be sent empty (a REST client clearing it), never with a value.
+        assertThat(form.checkSubmission(new HashMap<>(Map.of("debt2Instalment", "")), Map.of()).accepted())
+                .containsEntry("debt2Instalment", null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"agriculture", "catering", "fmcg-wholesale", "light-manufacturing", "logistics", "retail-store"})
     void theCollateralSectionIsShownAndRequiredWhenTheProductRequiresCollateral(String industry) throws Exception {
         FormSchema form = form(industry);
         Predicate<String> collateral = f -> f.startsWith("collateral");

@@ -65,7 +65,7 @@ class InvestigationValidatorTest {
         List<Violation> violations = VALIDATOR.validate(r);
         assertThat(violations).extracting(Violation::field, Violation::rule)
                 .containsExactly(tuple("salesEvidence", "MIN_SALES_SOURCES"));
-        assertThat(violations.get(0).message()).contains("bank inflows", "purchases", "sales driver");
+        assertThat(violations.get(0).message()).contains("bank inflows", "purchase records", "sales driver");
     }
 
     @Test
