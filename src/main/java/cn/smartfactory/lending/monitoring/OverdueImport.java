@@ -1,9 +1,6 @@
 package cn.smartfactory.lending.monitoring;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,11 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
+import cn.smartfactory.lending.tabular.TabularFile;
 
 /**
  * The daily overdue list of banks without a core-banking integration (CSV or xlsx, format in
@@ -53,30 +46,26 @@ public class OverdueImport {
 
     /** A daily list longer than this is refused whole (a bank's loan book, with room to spare). */
     static final int MAX_ROWS = 200_000;
-    /** An xlsx part that unpacks to more than this is refused (a compressed-file bomb). */
-    static final long MAX_XLSX_ENTRY_BYTES = 200L * 1024 * 1024;
-    /** An xlsx part compressed more than 1:100 is refused (POI checks while unpacking). */
-    static final double MIN_XLSX_INFLATE_RATIO = 0.01;
 
-    /** @param fileName decides the format: {@code .xlsx} or anything else as CSV (UTF-8) */
+    /**
+     * @param fileName decides the format: {@code .xlsx}, or anything else as CSV (UTF-8 with or
+     *                 without a byte-order mark, or GBK; see {@link TabularFile})
+     */
     public Result importFile(String fileName, byte[] content) {
-        List<List<String>> rows = fileName != null && fileName.toLowerCase().endsWith(".xlsx") ? xlsx(content) : csv(content);
-        if (rows.size() > MAX_ROWS + 1) {
-            throw new IllegalArgumentException("文件 file: 最多 " + MAX_ROWS + " 行 / at most " + MAX_ROWS + " rows (has "
-                    + (rows.size() - 1) + ")");
-        }
-        if (rows.isEmpty() || !rows.get(0).stream().map(String::trim).map(String::toLowerCase).toList().equals(HEADER)) {
-            throw new IllegalArgumentException("The first row must be the header " + String.join(",", HEADER));
+        List<TabularFile.Row> file = TabularFile.read(fileName, content, MAX_ROWS);
+        if (file.isEmpty() || !file.get(0).cells().stream().map(String::toLowerCase).toList().equals(HEADER)) {
+            throw new IllegalArgumentException("第一行须为表头 " + String.join(",", HEADER) + "。The first row must be the header "
+                    + String.join(",", HEADER) + ".");
         }
         int imported = 0;
         List<RowError> rejected = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 1; i < rows.size(); i++) {
-            List<String> cells = rows.get(i);
-            if (cells.stream().allMatch(String::isBlank)) {
+        for (TabularFile.Row row : file.subList(1, file.size())) {
+            if (row.blank()) {
                 continue;
             }
-            int rowNumber = i + 1;
+            List<String> cells = java.util.stream.IntStream.range(0, HEADER.size()).mapToObj(row::cell).toList();
+            int rowNumber = row.number();
             RowError error = applyRow(rowNumber, cells, seen);
             if (error == null) {
                 imported++;
@@ -146,50 +135,5 @@ public class OverdueImport {
         }
         seen.add(loanNumber);
         return null;
-    }
-
-    private static List<List<String>> csv(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8).replace("\uFEFF", "");
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : text.split("\r?\n", -1)) {
-            List<String> cells = new ArrayList<>();
-            for (String cell : line.split(",", -1)) {
-                String c = cell.trim();
-                cells.add(c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"") ? c.substring(1, c.length() - 1) : c);
-            }
-            rows.add(cells);
-        }
-        return rows;
-    }
-
-    private static List<List<String>> xlsx(byte[] content) {
-        DataFormatter formatter = new DataFormatter();
-        org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(MIN_XLSX_INFLATE_RATIO);
-        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(MAX_XLSX_ENTRY_BYTES);
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            List<List<String>> rows = new ArrayList<>();
-            int last = wb.getSheetAt(0).getLastRowNum();
-            if (last > MAX_ROWS + 1) {
-                throw new IllegalArgumentException("at most " + MAX_ROWS + " rows (has " + last + ")");
-            }
-            for (int r = 0; r <= last; r++) {
-                Row row = wb.getSheetAt(0).getRow(r);
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < HEADER.size(); c++) {
-                    Cell cell = row == null ? null : row.getCell(c);
-                    if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                            && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
-                        cells.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
-                    } else {
-                        cells.add(cell == null ? "" : formatter.formatCellValue(cell).replace(",", ""));
-                    }
-                }
-                rows.add(cells);
-            }
-            return rows;
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("文件 file: 不是可读取的 xlsx 工作簿 / not a readable xlsx workbook: "
-                    + e.getMessage(), e);
-        }
     }
 }

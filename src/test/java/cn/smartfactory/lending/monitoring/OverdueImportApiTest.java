@@ -77,12 +77,38 @@ class OverdueImportApiTest {
         assertThat(response.getBody().get("message").asText()).contains("loan_number,days_overdue");
     }
 
+    /** A GBK list, as Excel saves "CSV" on Chinese Windows, with a quoted field; then a workbook that is a zip bomb. */
+    @Test
+    void aGbkListIsReadAndACompressedBombIsRefusedWhole() throws Exception {
+        monitoring.handOver(OverdueImportTest.loan("LN-API-GBK", "A", "NORMAL"));
+        String csv = "loan_number,days_overdue,outstanding_balance,as_of_date\n\"LN-API-GBK\",12,\"64000\",2026-11-22\n";
+
+        ResponseEntity<JsonNode> gbk = upload("ops1", csv.getBytes(java.nio.charset.Charset.forName("GBK")), "逾期清单.csv");
+        assertThat(gbk.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(gbk.getBody().get("imported").asInt()).isEqualTo(1);
+        assertThat(register.find("LN-API-GBK").orElseThrow().daysOverdue()).isEqualTo(12);
+
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bomb)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write(new byte[20 * 1024 * 1024]);
+        }
+        ResponseEntity<JsonNode> refused = upload("ops1", bomb.toByteArray(), "overdue.xlsx");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().toString()).contains("不是可读取的 xlsx 工作簿");
+        assertThat(register.find("LN-API-GBK").orElseThrow().daysOverdue()).isEqualTo(12);
+    }
+
     private ResponseEntity<JsonNode> upload(String user, String csv) {
+        return upload(user, csv.getBytes(StandardCharsets.UTF_8), "overdue-2026-11-22.csv");
+    }
+
+    private ResponseEntity<JsonNode> upload(String user, byte[] content, String fileName) {
         LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+        body.add("file", new ByteArrayResource(content) {
             @Override
             public String getFilename() {
-                return "overdue-2026-11-22.csv";
+                return fileName;
             }
         });
         HttpHeaders headers = new HttpHeaders();
