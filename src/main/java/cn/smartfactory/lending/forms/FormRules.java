@@ -30,61 +30,50 @@ public class FormRules {
     }
 
     public List<Violation> validateTaskForm(String taskId, Map<String, Object> values) {
-        try (InputStream in = formService.getDeployedTaskForm(taskId)) {
-            return schema(in).validate(values);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the form of task " + taskId, e);
-        }
+        return taskSchema(taskId).validate(values);
     }
 
     public List<Violation> validateStartForm(String processDefinitionId, Map<String, Object> values) {
-        try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {
-            return schema(in).validate(values);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the start form of " + processDefinitionId, e);
-        }
+        return startSchema(processDefinitionId).validate(values);
     }
 
     /** One person's submission of a task's form, against the deployed form (see {@link FormSchema#checkSubmission}). */
     public FormSchema.Submission checkTaskSubmission(String taskId, Map<String, ?> submitted, Map<String, Object> current) {
-        try (InputStream in = formService.getDeployedTaskForm(taskId)) {
-            return schema(in).checkSubmission(submitted, current);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the form of task " + taskId, e);
-        }
+        return taskSchema(taskId).checkSubmission(submitted, current);
     }
 
     /** The input fields of the task's deployed form, in form order. */
     public List<String> taskFormKeys(String taskId) {
-        try (InputStream in = formService.getDeployedTaskForm(taskId)) {
-            return schema(in).keys();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the form of task " + taskId, e);
-        }
+        return taskSchema(taskId).keys();
     }
 
     /** The labels ("中文 English") of the task's deployed form, by field key. */
     public Map<String, String> taskFormLabels(String taskId) {
+        return taskSchema(taskId).labels();
+    }
+
+    /** The labels ("中文 English") of the process's deployed start form, by field key. */
+    public Map<String, String> startFormLabels(String processDefinitionId) {
+        return startSchema(processDefinitionId).labels();
+    }
+
+    /** A start form's submission, against the deployed start form. */
+    public FormSchema.Submission checkStartSubmission(String processDefinitionId, Map<String, ?> submitted) {
+        return startSchema(processDefinitionId).checkSubmission(submitted, Map.of());
+    }
+
+    /** The rules of the form Tasklist shows for the task: the engine's deployed form. */
+    private FormSchema taskSchema(String taskId) {
         try (InputStream in = formService.getDeployedTaskForm(taskId)) {
-            return schema(in).labels();
+            return schema(in);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the form of task " + taskId, e);
         }
     }
 
-    /** The labels ("中文 English") of the process's deployed start form, by field key. */
-    public Map<String, String> startFormLabels(String processDefinitionId) {
+    private FormSchema startSchema(String processDefinitionId) {
         try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {
-            return schema(in).labels();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the start form of " + processDefinitionId, e);
-        }
-    }
-
-    /** A start form's submission, against the deployed start form. */
-    public FormSchema.Submission checkStartSubmission(String processDefinitionId, Map<String, ?> submitted) {
-        try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {
-            return schema(in).checkSubmission(submitted, Map.of());
+            return schema(in);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the start form of " + processDefinitionId, e);
         }

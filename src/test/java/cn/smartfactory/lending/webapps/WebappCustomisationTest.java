@@ -67,6 +67,27 @@ class WebappCustomisationTest {
         assertThatThrownBy(() -> new Branding(" ", "", "")).hasMessageContaining("vendor and name");
     }
 
+    /**
+     * Both endpoints are public on purpose: the login page loads them before anyone signs in, and they
+     * hold nothing but the bank's name and styles. They are read-only: no method but GET is served,
+     * for a signed-in member of staff or anyone else, and the configuration stays as it was.
+     */
+    @Test
+    void theConfigurationIsPublicButCannotBeChanged() throws Exception {
+        String before = rest.getForObject("/camunda/app/tasklist/scripts/config.js", String.class);
+        for (String path : java.util.List.of("/camunda/app/tasklist/scripts/config.js", "/camunda/app/cockpit/styles/user-styles.css")) {
+            for (TestRestTemplate caller : java.util.List.of(rest, rest.withBasicAuth("admin", "demo"), rest.withBasicAuth("am1", "demo"))) {
+                ResponseEntity<String> post = caller.postForEntity(path, "export default {app: {name: 'x'}};", String.class);
+                assertThat(post.getStatusCode().is2xxSuccessful()).as("POST %s", path).isFalse();
+                assertThat(post.getStatusCode().value()).as("POST %s", path).isIn(401, 403, 405);
+                ResponseEntity<String> put = caller.exchange(path, org.springframework.http.HttpMethod.PUT,
+                        new org.springframework.http.HttpEntity<>("x"), String.class);
+                assertThat(put.getStatusCode().value()).as("PUT %s", path).isIn(401, 403, 405);
+            }
+        }
+        assertThat(rest.getForObject("/camunda/app/tasklist/scripts/config.js", String.class)).isEqualTo(before);
+    }
+
     /** The object a config.js exports (it is JSON after "export default"). */
     private static JsonNode exported(String script) throws Exception {
         String body = script.substring(script.indexOf("export default ") + "export default ".length()).strip();
