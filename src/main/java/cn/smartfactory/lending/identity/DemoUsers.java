@@ -54,6 +54,7 @@ public class DemoUsers {
 
     private static Map<String, Role> users() {
         Map<String, Role> users = new LinkedHashMap<>();
+        add(users, Role.MARKETING_OPERATIONS, "mkt1");
         add(users, Role.ACCOUNT_MANAGERS, "am1", "am2");
         add(users, Role.INVESTIGATORS, "inv1", "inv2");
         add(users, Role.CENTRAL_OPERATIONS, "ops1", "ops2");

@@ -82,6 +82,14 @@ public class IdentitySetup {
             grants.add(new Grant(officer, Resources.PROCESS_DEFINITION, "early-warning-report",
                     Permissions.CREATE_INSTANCE, Permissions.READ));
         }
+        // Marketing operations run campaigns from Tasklist and follow every lead's outreach (reassigning when needed);
+        // account managers see only the outreach tasks assigned to them (the engine's row per assigned task).
+        grants.add(new Grant(Role.MARKETING_OPERATIONS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
+        grants.add(new Grant(Role.MARKETING_OPERATIONS, Resources.PROCESS_DEFINITION, "marketing-campaign",
+                Permissions.CREATE_INSTANCE, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
+                Permissions.READ_TASK));
+        grants.add(new Grant(Role.MARKETING_OPERATIONS, Resources.PROCESS_DEFINITION, "marketing-lead", Permissions.READ,
+                Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK));
         for (Role reader : List.of(Role.MANAGERS, Role.RISK_MANAGERS)) {
             grants.add(new Grant(reader, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
             grants.add(new Grant(reader, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,

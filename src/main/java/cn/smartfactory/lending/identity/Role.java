@@ -2,6 +2,8 @@ package cn.smartfactory.lending.identity;
 
 /** The role groups of the factory line; the group id is what BPMN candidate groups name. */
 public enum Role {
+    /** Plans and runs marketing campaigns, builds name lists, assigns and reassigns leads (统一营销运营). */
+    MARKETING_OPERATIONS("marketing-operations", "营销运营岗", "Marketing operations"),
     ACCOUNT_MANAGERS("account-managers", "管户岗", "Account managers"),
     INVESTIGATORS("investigators", "尽调岗", "Investigators"),
     CENTRAL_OPERATIONS("central-operations", "集中作业岗", "Central operations"),

@@ -39,6 +39,9 @@ public class TasklistFilters {
         this.authorizationService = authorizationService;
     }
 
+    /** Marketing operations' view of every lead being worked, for following up and reassigning. */
+    public static final String ALL_OUTREACH = "营销跟进总览 All outreach";
+
     public static String inboxName(Role role) {
         return role.displayName() + " 待办 inbox";
     }
@@ -62,6 +65,13 @@ public class TasklistFilters {
                 created++;
             }
             priority++;
+        }
+        if (find(ALL_OUTREACH) == null) {
+            Filter outreach = save(ALL_OUTREACH, priority, "#c2571a", "全部客户经理的营销跟进任务 Every account manager's outreach tasks",
+                    taskService.createTaskQuery().processDefinitionKey("marketing-lead").orderByDueDate().asc()
+                            .orderByTaskCreateTime().asc());
+            grantRead(outreach, Role.MARKETING_OPERATIONS);
+            created++;
         }
         LOG.info("Tasklist: {} role inboxes and 'My tasks' present, {} created", workers.size(), created);
     }

@@ -41,7 +41,7 @@ import cn.smartfactory.lending.monitoring.LoanMonitoring;
  */
 @Component
 @Profile("demo")
-public class DemoLoans {
+public class DemoLoans implements cn.smartfactory.lending.platform.DemoSeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoans.class);
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
@@ -66,6 +66,7 @@ public class DemoLoans {
         this.historyService = historyService;
     }
 
+    @Override
     public void seedOnce() {
         if (historyService.createHistoricProcessInstanceQuery().processDefinitionKey(LoanVariables.PROCESS_KEY).count() > 0) {
             LOG.info("Demo profile: loans exist already, no sample applications added");

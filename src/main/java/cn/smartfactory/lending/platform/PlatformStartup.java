@@ -8,7 +8,6 @@ import cn.smartfactory.lending.identity.AccountsAtStart;
 import cn.smartfactory.lending.identity.DemoUsers;
 import cn.smartfactory.lending.identity.IdentitySetup;
 import cn.smartfactory.lending.identity.TasklistFilters;
-import cn.smartfactory.lending.origination.DemoLoans;
 
 /**
  * Start-up steps in their order — deploy processes, tables and forms; create role groups and
@@ -24,16 +23,16 @@ class PlatformStartup implements SmartInitializingSingleton {
     private final IdentitySetup identitySetup;
     private final TasklistFilters tasklistFilters;
     private final ObjectProvider<DemoUsers> demoUsers;
-    private final ObjectProvider<DemoLoans> demoLoans;
+    private final ObjectProvider<DemoSeed> demoSeeds;
     private final AccountsAtStart accounts;
 
     PlatformStartup(ProcessResourceDeployer deployer, IdentitySetup identitySetup, TasklistFilters tasklistFilters,
-                    ObjectProvider<DemoUsers> demoUsers, ObjectProvider<DemoLoans> demoLoans, AccountsAtStart accounts) {
+                    ObjectProvider<DemoUsers> demoUsers, ObjectProvider<DemoSeed> demoSeeds, AccountsAtStart accounts) {
         this.deployer = deployer;
         this.identitySetup = identitySetup;
         this.tasklistFilters = tasklistFilters;
         this.demoUsers = demoUsers;
-        this.demoLoans = demoLoans;
+        this.demoSeeds = demoSeeds;
         this.accounts = accounts;
     }
 
@@ -44,6 +43,6 @@ class PlatformStartup implements SmartInitializingSingleton {
         tasklistFilters.createMissing();
         demoUsers.ifAvailable(DemoUsers::createMissing);
         accounts.check();
-        demoLoans.ifAvailable(DemoLoans::seedOnce);
+        demoSeeds.orderedStream().sorted(java.util.Comparator.comparingInt(DemoSeed::order)).forEach(DemoSeed::seedOnce);
     }
 }

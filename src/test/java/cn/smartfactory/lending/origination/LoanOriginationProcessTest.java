@@ -63,12 +63,28 @@ class LoanOriginationProcessTest {
     final cn.smartfactory.lending.monitoring.RecordingMonitoringProcess monitoringProcess =
             new cn.smartfactory.lending.monitoring.RecordingMonitoringProcess();
 
+    /** The customer register's view of the applications: id → OPEN or the outcome it closed with. */
+    final Map<String, String> applicationLinks = new java.util.LinkedHashMap<>();
+    final cn.smartfactory.lending.customer.ApplicationLinks applications = new cn.smartfactory.lending.customer.ApplicationLinks() {
+        @Override
+        public void applicationOpened(cn.smartfactory.lending.customer.CustomerKey applicant, String name, String industry,
+                                      String applicationId) {
+            applicationLinks.put(applicationId, "OPEN");
+        }
+
+        @Override
+        public void applicationClosed(String applicationId, String outcome) {
+            applicationLinks.put(applicationId, outcome);
+        }
+    };
+
     @BeforeEach
     void registerDelegates() {
         engine = engineExtension.getProcessEngine();
         // The Spring Boot tests' engine may live in the same JVM; assertions must use this one.
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
         Mocks.register("applicationIntake", new ApplicationIntakeListener(new cn.smartfactory.lending.product.ProductCatalog(StandaloneDecisionRules.fromClasspath())));
+        Mocks.register("customerApplications", new cn.smartfactory.lending.customer.CustomerApplicationListener(applications));
         Mocks.register("screenOutcome", new ScreenOutcomeListener());
         Mocks.register("formRules", new FormRulesListener(new FormRules(engine.getFormService())));
         Mocks.register("investigationCheck", new InvestigationCheckListener(VARIABLES, RISK, new FormRules(engine.getFormService())));
@@ -103,6 +119,8 @@ class LoanOriginationProcessTest {
         ProcessInstance pi = apply("am1", "3-retail-store");
         assertThat(pi).isWaitingAt("Task_InvestigateOnSite", "Task_QueryCreditBureau");
         assertThat(pi).hasBusinessKey(variable(pi, "applicationId").toString());
+        assertThat(applicationLinks).as("the customer register links the application while it runs")
+                .containsEntry(variable(pi, "applicationId").toString(), "OPEN");
 
         dueDiligence(pi, "3-retail-store", "inv1", "ops1");
         assertThat(pi).isWaitingAt("Task_ApproveSingle");
@@ -130,6 +148,7 @@ class LoanOriginationProcessTest {
                 "disbursedOn", TODAY));
         runJobs(pi);
         assertThat(pi).isEnded().hasPassed("Task_HandOverToMonitoring").hasPassed("EndEvent_LoanDisbursed");
+        assertThat(applicationLinks).containsEntry(historicVariable(pi, "applicationId").toString(), "DISBURSED");
         assertThat(historicVariable(pi, "loanNumber").toString()).startsWith("LN-APP-");
         var loan = register.find(historicVariable(pi, "loanNumber").toString()).orElseThrow();
         assertThat(loan.tier()).isEqualTo("T1"); // grade A credit loan, retail: normal monitoring
@@ -182,6 +201,7 @@ class LoanOriginationProcessTest {
         assertThat(pi).isEnded().hasPassed("EndEvent_DeclinedAtPreScreen");
         assertThat(historicVariable(pi, "declineReasonCode")).isEqualTo("AGE_OUT_OF_RANGE");
         assertThat(historicVariable(pi, "declineStage")).isEqualTo("PRE_SCREEN");
+        assertThat(applicationLinks).containsEntry(historicVariable(pi, "applicationId").toString(), "DECLINED");
     }
 
     @Test
@@ -360,6 +380,8 @@ class LoanOriginationProcessTest {
                 .hasNotPassed("Task_HandOverToMonitoring");
         assertThat(record.entries(historicVariable(atDisbursement, "applicationId").toString()))
                 .extracting(e -> e.duty() + ":" + e.decision()).contains("CONTRACT:SIGNED", "DISBURSEMENT:WITHDRAWN");
+        assertThat(applicationLinks).containsEntry(historicVariable(atContract, "applicationId").toString(), "WITHDRAWN")
+                .containsEntry(historicVariable(atDisbursement, "applicationId").toString(), "WITHDRAWN");
     }
 
     private ProcessInstance assessedWithoutLendableAmount(String route) {

@@ -1,0 +1,63 @@
+package cn.smartfactory.lending.customer;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the customer register in step with the loan line: when an application is received the
+ * applicant is recorded and the application linked to them (OPEN); when the application's process
+ * ends, however it ends, the link is closed with the outcome. Bound to {@code loan-origination} as
+ * {@code ${customerApplications}} on the start event and on the process's end.
+ */
+@Component("customerApplications")
+public class CustomerApplicationListener implements ExecutionListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerApplicationListener.class);
+
+    private final ApplicationLinks customers;
+
+    public CustomerApplicationListener(ApplicationLinks customers) {
+        this.customers = customers;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        String applicationId = text(execution, "applicationId");
+        if (applicationId == null) {
+            applicationId = execution.getProcessBusinessKey();
+        }
+        if (EVENTNAME_START.equals(execution.getEventName())) {
+            var key = CustomerKey.ofApplicant(text(execution, "customerIdNumber"));
+            if (key.isEmpty()) {
+                LOG.warn("Application {} has no usable ID number; it is not linked to a customer", applicationId);
+                return;
+            }
+            customers.applicationOpened(key.get(), text(execution, "customerName"), text(execution, "industry"), applicationId);
+        } else {
+            customers.applicationClosed(applicationId, outcome(execution));
+        }
+    }
+
+    /** How an application ended, from the variables the line leaves. */
+    static String outcome(DelegateExecution execution) {
+        if (execution.getVariable("loanNumber") != null) {
+            return "DISBURSED";
+        }
+        if (Boolean.TRUE.equals(execution.getVariable("customerWithdrew"))
+                || Boolean.TRUE.equals(execution.getVariable("disbursementWithdrawn"))) {
+            return "WITHDRAWN";
+        }
+        if (execution.isCanceled()) {
+            return "CANCELLED";
+        }
+        return "DECLINED";
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+}
