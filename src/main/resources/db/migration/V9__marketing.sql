@@ -27,6 +27,7 @@ CREATE TABLE customer_relation (
     customer_key          VARCHAR(18)    NOT NULL REFERENCES customer (customer_key),
     related_name          VARCHAR(200)   NOT NULL,
     relation              VARCHAR(20)    NOT NULL,
+    share_percent         DECIMAL(5, 2),
     related_key           VARCHAR(18),
     source                VARCHAR(64)    NOT NULL,
     recorded_at           TIMESTAMP      NOT NULL,

@@ -37,7 +37,27 @@ public class CustomerApplicationListener implements ExecutionListener {
             }
             customers.applicationOpened(key.get(), text(execution, "customerName"), text(execution, "industry"), applicationId);
         } else {
-            customers.applicationClosed(applicationId, outcome(execution));
+            String outcome = outcome(execution);
+            customers.applicationClosed(applicationId, outcome);
+            var borrower = CustomerKey.ofApplicant(text(execution, "customerIdNumber"));
+            if ("DISBURSED".equals(outcome) && borrower.isPresent()) {
+                recordTradingPartners(execution, borrower.get().value(), applicationId);
+            }
+        }
+    }
+
+    /** The top customers and suppliers the investigation recorded become the borrower's relations (链式拓客's source). */
+    private void recordTradingPartners(DelegateExecution execution, String borrowerKey, String applicationId) {
+        for (String kind : new String[] {"customer", "supplier"}) {
+            for (int n = 1; n <= 3; n++) {
+                String name = text(execution, kind + n + "Name");
+                if (name == null) {
+                    continue;
+                }
+                String share = text(execution, kind + n + "SharePercent");
+                customers.relationRecorded(borrowerKey, name.trim(), "customer".equals(kind) ? "TOP_CUSTOMER" : "TOP_SUPPLIER",
+                        share == null ? null : new java.math.BigDecimal(share), "investigation of " + applicationId);
+            }
         }
     }
 

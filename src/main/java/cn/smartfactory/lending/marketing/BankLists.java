@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -43,12 +41,10 @@ public class BankLists {
     }
 
     private final JdbcClient jdbc;
-    private final HistoryService history;
     private final AccountManagerProfiles profiles;
 
-    public BankLists(JdbcClient jdbc, HistoryService history, AccountManagerProfiles profiles) {
+    public BankLists(JdbcClient jdbc, AccountManagerProfiles profiles) {
         this.jdbc = jdbc;
-        this.history = history;
         this.profiles = profiles;
     }
 
@@ -96,45 +92,51 @@ public class BankLists {
         return rows;
     }
 
-    /** Chain leads from the investigations of disbursed loans, without the parties already in the customer register. */
+    /**
+     * Chain leads: the trading partners the investigations of disbursed loans recorded (the register keeps
+     * them as the borrowers' relations), without the ones who are customers already, once per name.
+     */
     public List<ChainLead> chainLeads() {
-        Map<String, String[]> loans = new LinkedHashMap<>();
-        jdbc.sql("SELECT process_instance_id, loan_number, customer_name, industry, account_manager FROM loan ORDER BY loan_number")
-                .query((rs, i) -> loans.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)})).list();
-        Set<String> knownNames = new HashSet<>(jdbc.sql("SELECT name FROM customer").query(String.class).list());
         List<ChainLead> leads = new ArrayList<>();
         Set<String> listed = new HashSet<>();
-        List<String> ids = new ArrayList<>(loans.keySet());
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            Map<String, Map<String, Object>> byInstance = new HashMap<>();
-            for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-                    .processInstanceIdIn(chunk.toArray(String[]::new)).disableCustomObjectDeserialization().list()) {
-                if (v.getName().matches("(customer|supplier)[1-3](Name|SharePercent)")) {
-                    byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
-                }
-            }
-            for (String instance : chunk) {
-                Map<String, Object> vars = byInstance.getOrDefault(instance, Map.of());
-                String[] loan = loans.get(instance);
-                for (String kind : List.of("customer", "supplier")) {
-                    for (int n = 1; n <= 3; n++) {
-                        Object name = vars.get(kind + n + "Name");
-                        if (name == null || name.toString().isBlank() || knownNames.contains(name.toString().trim())
-                                || !listed.add(name.toString().trim())) {
-                            continue;
-                        }
-                        Object share = vars.get(kind + n + "SharePercent");
-                        boolean customer = "customer".equals(kind);
-                        leads.add(new ChainLead(name.toString().trim(), customer ? "TOP_CUSTOMER" : "TOP_SUPPLIER",
-                                customer ? "主要客户" : "主要供应商", share == null ? null : new BigDecimal(share.toString()),
-                                loan[1], loan[0], loan[2], loan[3]));
+        jdbc.sql("""
+                SELECT r.related_name, r.relation, r.share_percent, b.name AS borrower, l.loan_number, l.industry,
+                       l.account_manager
+                FROM customer_relation r JOIN customer b ON b.customer_key = r.customer_key
+                     JOIN customer_application a ON a.customer_key = r.customer_key
+                     JOIN loan l ON l.application_id = a.application_id
+                WHERE r.relation IN ('TOP_CUSTOMER', 'TOP_SUPPLIER') AND r.related_key IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM customer c WHERE c.name = r.related_name)
+                ORDER BY l.loan_number, r.relation, r.share_percent DESC, r.related_name
+                """).query((rs, i) -> {
+                    String name = rs.getString("related_name");
+                    if (listed.add(name)) {
+                        boolean customer = "TOP_CUSTOMER".equals(rs.getString("relation"));
+                        leads.add(new ChainLead(name, rs.getString("relation"), customer ? "主要客户" : "主要供应商",
+                                rs.getBigDecimal("share_percent"), rs.getString("borrower"), rs.getString("loan_number"),
+                                rs.getString("industry"), rs.getString("account_manager")));
                     }
-                }
-            }
-        }
+                    return name;
+                }).list();
         return leads;
+    }
+
+    /**
+     * The chain leads as a name list to complete: the columns of an upload with the name and the note
+     * filled in, the borrower's industry as a first guess; marketing operations add the ID number,
+     * phone and region (usually through the borrower's introduction) and upload it to a campaign.
+     */
+    public byte[] chainListCsv() {
+        StringBuilder csv = new StringBuilder("\uFEFFname,phone,idNumber,industry,region,businessType,address,note\n");
+        for (ChainLead lead : chainLeads()) {
+            csv.append(quoted(lead.name())).append(",,,").append(quoted(nullToEmpty(lead.industry()))).append(",,,,")
+                    .append(quoted(lead.note())).append('\n');
+        }
+        return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String quoted(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
     private static String nullToEmpty(String value) {

@@ -213,10 +213,8 @@ public class LeadListImport {
                     assigned.get().reasonZh() + " " + assigned.get().reasonEn(), Lead.NEW, 0, false, false, null, null, null,
                     false, null, null));
         }
-        for (Lead lead : leads) {
-            customers.record(CustomerKey.parse(lead.customerKey()).orElseThrow(), lead.name(), lead.phone(), lead.region(),
-                    lead.industry(), lead.businessType(), lead.address());
-        }
+        customers.recordAll(leads.stream().map(l -> new CustomerRegister.Particulars(CustomerKey.parse(l.customerKey()).orElseThrow(),
+                l.name(), l.phone(), l.region(), l.industry(), l.businessType(), l.address())).toList(), known.keySet());
         store.insertLeads(leads);
         rejected.sort(java.util.Comparator.comparingInt(RowNote::row));
         flagged.sort(java.util.Comparator.comparingInt(RowNote::row));

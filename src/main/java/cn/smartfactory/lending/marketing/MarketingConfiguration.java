@@ -1,6 +1,5 @@
 package cn.smartfactory.lending.marketing;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -50,8 +49,8 @@ class MarketingConfiguration {
     }
 
     @Bean
-    BankLists bankLists(JdbcClient jdbc, HistoryService history, AccountManagerProfiles profiles) {
-        return new BankLists(jdbc, history, profiles);
+    BankLists bankLists(JdbcClient jdbc, AccountManagerProfiles profiles) {
+        return new BankLists(jdbc, profiles);
     }
 
     @Bean

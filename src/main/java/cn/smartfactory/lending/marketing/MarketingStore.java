@@ -115,6 +115,12 @@ public class MarketingStore {
                 });
     }
 
+    /** The lead of a customer in a campaign (a customer is on a campaign's lists at most once). */
+    public long leadIdOf(String campaignId, String customerKey) {
+        return jdbc.sql("SELECT lead_id FROM campaign_lead WHERE campaign_id = :id AND customer_key = :key")
+                .param("id", campaignId).param("key", customerKey).query(Long.class).single();
+    }
+
     public Optional<Lead> lead(long leadId) {
         return jdbc.sql("SELECT * FROM campaign_lead WHERE lead_id = :id").param("id", leadId).query(this::mapLead).optional();
     }

@@ -272,7 +272,25 @@ class MarketingApiTest {
         return post(user, "/api/campaigns", body);
     }
 
-    private static LinkedMultiValueMap<String, Object> form(String name) {
+    static LinkedMultiValueMap<String, Object> formFor(String name, String listSource) {
+        LinkedMultiValueMap<String, Object> body = form(name);
+        body.add("listSource", listSource);
+        return body;
+    }
+
+    static LinkedMultiValueMap<String, Object> formWithFile(String name, byte[] file, String fileName) {
+        LinkedMultiValueMap<String, Object> body = form(name);
+        body.add("file", resource(file, fileName));
+        return body;
+    }
+
+    static LinkedMultiValueMap<String, Object> fileOnly(byte[] file, String fileName) {
+        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", resource(file, fileName));
+        return body;
+    }
+
+    static LinkedMultiValueMap<String, Object> form(String name) {
         LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         body.add("name", name);
         body.add("objective", "测试目标 Test objective");

@@ -70,7 +70,7 @@ class MarketingProcessTest {
         ClockUtil.setCurrentTime(date(today.atTime(9, 0)));
         db = MarketingDatabase.fresh("marketing-process-" + (++databases));
         store = new MarketingStore(db.jdbc, db.template);
-        customers = new CustomerRegister(db.jdbc);
+        customers = new CustomerRegister(db.jdbc, db.dataSource);
         AccountManagerProfiles profiles = new AccountManagerProfiles(db.jdbc);
         profiles.save(new AccountManagerProfile("am1", "CHENGGUAN", List.of("RETAIL_STORE", "CATERING"), true), "mkt1");
         profiles.save(new AccountManagerProfile("am2", "QINGSHUI", List.of("LOGISTICS", "AGRICULTURE"), true), "mkt1");
@@ -81,7 +81,7 @@ class MarketingProcessTest {
         CampaignFigures figures = new CampaignFigures(db.jdbc);
         FormRules formRules = new FormRules(engine.getFormService());
         Mocks.register("formRules", new FormRulesListener(formRules));
-        Mocks.register("campaignOpening", new CampaignOpening(store, new BankLists(db.jdbc, engine.getHistoryService(), profiles),
+        Mocks.register("campaignOpening", new CampaignOpening(store, new BankLists(db.jdbc, profiles),
                 listImport));
         Mocks.register("leadDispatch", new LeadDispatch(store, new StrategyLibrary(RULES), engine.getRuntimeService(), 2));
         Mocks.register("campaignClosing", new CampaignClosing(store, figures));

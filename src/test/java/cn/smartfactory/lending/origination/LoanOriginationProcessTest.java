@@ -65,6 +65,7 @@ class LoanOriginationProcessTest {
 
     /** The customer register's view of the applications: id → OPEN or the outcome it closed with. */
     final Map<String, String> applicationLinks = new java.util.LinkedHashMap<>();
+    final List<String> relations = new java.util.ArrayList<>();
     final cn.smartfactory.lending.customer.ApplicationLinks applications = new cn.smartfactory.lending.customer.ApplicationLinks() {
         @Override
         public void applicationOpened(cn.smartfactory.lending.customer.CustomerKey applicant, String name, String industry,
@@ -75,6 +76,12 @@ class LoanOriginationProcessTest {
         @Override
         public void applicationClosed(String applicationId, String outcome) {
             applicationLinks.put(applicationId, outcome);
+        }
+
+        @Override
+        public void relationRecorded(String borrowerKey, String relatedName, String relation, java.math.BigDecimal sharePercent,
+                                     String source) {
+            relations.add(relation + ":" + relatedName + ":" + sharePercent);
         }
     };
 
@@ -149,6 +156,8 @@ class LoanOriginationProcessTest {
         runJobs(pi);
         assertThat(pi).isEnded().hasPassed("Task_HandOverToMonitoring").hasPassed("EndEvent_LoanDisbursed");
         assertThat(applicationLinks).containsEntry(historicVariable(pi, "applicationId").toString(), "DISBURSED");
+        assertThat(relations).as("the investigation's trading partners become the borrower's relations").isNotEmpty()
+                .allMatch(r -> r.startsWith("TOP_CUSTOMER:") || r.startsWith("TOP_SUPPLIER:"));
         assertThat(historicVariable(pi, "loanNumber").toString()).startsWith("LN-APP-");
         var loan = register.find(historicVariable(pi, "loanNumber").toString()).orElseThrow();
         assertThat(loan.tier()).isEqualTo("T1"); // grade A credit loan, retail: normal monitoring
