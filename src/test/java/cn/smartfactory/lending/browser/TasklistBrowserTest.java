@@ -54,6 +54,10 @@ class TasklistBrowserTest {
     ManagementService managementService;
     @Autowired
     LoanRegister loanRegister;
+    @Autowired
+    cn.smartfactory.lending.marketing.CampaignService campaigns;
+    @Autowired
+    cn.smartfactory.lending.marketing.MarketingStore marketingStore;
 
     Tasklist tasklist;
 
@@ -207,6 +211,51 @@ class TasklistBrowserTest {
         for (String role : java.util.List.of("account-manager", "investigator", "approver", "central-operations", "risk-manager")) {
             assertThat(Tasklist.guideShotSince(role, started)).as("%s's screen for the guide", role).isTrue();
         }
+    }
+
+    /** An account manager works an outreach task in Chinese: profile, script and offer, then a follow-up date. */
+    @Test
+    void anAccountManagerRecordsAContactOnAnOutreachTask() throws Exception {
+        String seventeen = "32010219860606066";
+        String id = seventeen + cn.smartfactory.lending.customer.CustomerKey.residentCheck(seventeen);
+        Map<String, Object> form = new java.util.LinkedHashMap<>(Map.of("campaignName", "浏览器营销 Browser campaign",
+                "objective", "测试 Test", "targetSegment", "城关镇零售 Chengguan retail", "strategy", "GENERAL", "channel", "PHONE",
+                "listSource", "NAME_LIST", "startDate", TODAY, "endDate", LocalDate.parse(TODAY).plusDays(30).toString()));
+        form.put("conversionTarget", 1L);
+        form.put("maxAttempts", 3L);
+        byte[] list = ("name,phone,idNumber,industry,region,businessType\n浏览器客户,13766660001," + id
+                + ",零售门店,城关镇,个体工商户\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String campaignId = campaigns.start(form, "mkt1", "list.csv", list).campaignId();
+        runJobs(runtimeService.createProcessInstanceQuery().processDefinitionKey("marketing-campaign")
+                .processInstanceBusinessKey(campaignId).singleResult().getId());
+        var outreach = taskService.createTaskQuery().processDefinitionKey("marketing-lead")
+                .processVariableValueEquals("campaignId", campaignId).singleResult();
+        assertThat(outreach.getAssignee()).isEqualTo("am1");
+
+        tasklist.login("am1");
+        tasklist.openTask(outreach.getId(), "contactChannel-display");
+        String page = tasklist.bodyText();
+        assertThat(page).contains("营销跟进 Outreach", "浏览器客户", "13766660001", "零售门店 Retail store", "城关镇 Chengguan town",
+                "营销策略 Strategy: 普惠小微贷", "话术 Script", "权益 Offer", "首次触达时请询问营销同意");
+        // Each answer opens the next question: consent once reached, interest once consent is given, and so on.
+        tasklist.fillAll(Tasklist.fields("contactChannel", "PHONE", "reached", "YES"));
+        tasklist.fillAll(Tasklist.fields("consent", "GRANTED"));
+        tasklist.fillAll(Tasklist.fields("interest", "LATER", "objection", "现在资金够用 Enough cash for now"));
+        tasklist.fillAll(Tasklist.fields("objectionHandling", "说明旺季前可提前授信 Credit line ready before the season",
+                "nextFollowUp", LocalDate.parse(TODAY).plusDays(5).toString()));
+        tasklist.shot("20-outreach-filled");
+        tasklist.complete();
+        awaitDone(outreach.getProcessInstanceId(), "Task_Outreach");
+        long leadId = ((Number) historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(outreach.getProcessInstanceId()).variableName("leadId").singleResult().getValue()).longValue();
+        var lead = marketingStore.lead(leadId).orElseThrow();
+        assertThat(lead.status()).isEqualTo("FOLLOW_UP");
+        assertThat(lead.nextFollowUp()).isEqualTo(LocalDate.parse(TODAY).plusDays(5));
+        assertThat(marketingStore.contacts(leadId)).singleElement().satisfies(c -> {
+            assertThat(c.reached()).isTrue();
+            assertThat(c.channel()).isEqualTo("PHONE");
+            assertThat(c.objection()).startsWith("现在资金够用");
+        });
     }
 
     @Test
