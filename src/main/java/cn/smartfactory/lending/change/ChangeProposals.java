@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.smartfactory.lending.controls.DeploymentProposals;
 import cn.smartfactory.lending.identity.CurrentStaff;
+import cn.smartfactory.lending.platform.BankClock;
 import cn.smartfactory.lending.record.DecisionRecord;
 import cn.smartfactory.lending.record.RecordEntry;
 
@@ -47,7 +46,6 @@ public class ChangeProposals implements DeploymentProposals {
     public record ResourceChange(String name, String sha256, String change, String deployedSha256, List<String> diff) {
     }
 
-    private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
     /** The deployment name of activated changes (the platform's own start-up deployment keeps its own name). */
     static final String CHANGE_RELEASE = "lending-platform-change";
 
@@ -66,7 +64,7 @@ public class ChangeProposals implements DeploymentProposals {
     @Override
     @Transactional
     public String propose(String name, String source, Map<String, byte[]> resources, String proposer) {
-        String id = "CP-" + LocalDate.now(BANK_ZONE).format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
+        String id = "CP-" + BankClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
                 + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         jdbc.sql("""
                 INSERT INTO change_proposal (id, name, source, proposed_by, proposed_at, status)

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.smartfactory.lending.decision.CachingFeelEngine;
 import cn.smartfactory.lending.investigation.Violation;
+import cn.smartfactory.lending.platform.BankClock;
 
 /** The validation rules of one Camunda Form, read from its JSON. */
 public final class FormSchema {
@@ -37,7 +38,6 @@ public final class FormSchema {
     private static final String DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
     private static final java.time.format.DateTimeFormatter STRICT_DATE = java.time.format.DateTimeFormatter
             .ofPattern("uuuu-MM-dd").withResolverStyle(java.time.format.ResolverStyle.STRICT);
-    private static final java.time.ZoneId BANK_ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     /**
      * What a person submitted, checked against the form: {@code violations} names every field that is
@@ -311,8 +311,7 @@ public final class FormSchema {
             violations.add(violation(f, "DATE", "is not a real date (was '" + text + "')", "不是有效日期(当前为 '" + text + "')"));
             return;
         }
-        java.time.LocalDate today = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(BANK_ZONE)
-                .toLocalDate();
+        java.time.LocalDate today = BankClock.today();
         if (f.minDaysFromToday() != null && date.isBefore(today.plusDays(f.minDaysFromToday()))) {
             violations.add(violation(f, "DATE_RANGE", "may not be before " + today.plusDays(f.minDaysFromToday()) + " (was "
                     + date + ")", "不得早于 " + today.plusDays(f.minDaysFromToday()) + "(当前为 " + date + ")"));

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.smartfactory.lending.customer.CustomerKey;
+import cn.smartfactory.lending.platform.BankClock;
 import cn.smartfactory.lending.platform.DemoSeed;
 
 /**
@@ -69,7 +70,7 @@ class DemoMarketing implements DemoSeed {
             LOG.info("Demo profile: a campaign exists already, no sample campaign added");
             return;
         }
-        LocalDate today = LocalDate.now(MarketingVariables.BANK_ZONE);
+        LocalDate today = BankClock.today();
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("campaignName", "春节备货营销 Spring Festival stock-up");
         form.put("objective", "为城关镇、清水镇的商户提供旺季备货资金 Stock-up credit for the two towns' businesses before the season");

@@ -8,6 +8,8 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import cn.smartfactory.lending.platform.BankClock;
+
 /**
  * The variables of the marketing processes, read and written in one place: typed, with a clear error
  * naming a missing or unreadable value instead of a silent default.
@@ -46,7 +48,7 @@ public final class MarketingVariables {
             "objectionHandling", "nextFollowUp", "retryOn"};
 
     /** The bank's time zone: days start and end in it, whatever the server's zone. */
-    public static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId BANK_ZONE = BankClock.ZONE;
 
     private MarketingVariables() {
     }
@@ -106,11 +108,11 @@ public final class MarketingVariables {
 
     /** Now in the bank's zone, by the engine's clock. */
     public static java.time.LocalDateTime now() {
-        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(BANK_ZONE).toLocalDateTime();
+        return BankClock.now();
     }
 
     /** The first moment of a day in the bank's zone, for timers. */
     public static Date startOf(LocalDate day) {
-        return Date.from(day.atStartOfDay(BANK_ZONE).toInstant());
+        return BankClock.startOf(day);
     }
 }

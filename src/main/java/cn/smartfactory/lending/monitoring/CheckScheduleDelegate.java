@@ -3,17 +3,16 @@ package cn.smartfactory.lending.monitoring;
 import static cn.smartfactory.lending.monitoring.MonitoringVariables.*;
 
 import java.time.Period;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import cn.smartfactory.lending.decision.DecisionRules;
+import cn.smartfactory.lending.platform.BankClock;
 
 /**
  * Schedules the next periodic check from the loan's tier ({@code monitoring-schedule}) and picks
@@ -39,7 +38,7 @@ public class CheckScheduleDelegate implements JavaDelegate {
         Object done = execution.getVariable(CHECKS_IN_TIER);
         int checks = tier.equals(scheduled) && done != null ? ((Number) done).intValue() : 0;
         Map<String, Object> schedule = rules.evaluateSingle(SCHEDULE, Map.of("tier", tier, "checkInQuarter", checks % 3 + 1));
-        ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault());
+        ZonedDateTime now = BankClock.zonedNow();
         ZonedDateTime due = now.plus(Period.parse((String) schedule.get("interval")));
         ZonedDateTime deadline = due.plusDays(((Number) schedule.get("deadlineDays")).longValue());
         String form = (String) rules.evaluateSingle(CHECKLIST, Map.of(

@@ -3,9 +3,7 @@ package cn.smartfactory.lending.monitoring;
 import static cn.smartfactory.lending.monitoring.MonitoringVariables.*;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,12 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.smartfactory.lending.decision.DecisionRules;
 import cn.smartfactory.lending.industry.IndustryCatalog;
 import cn.smartfactory.lending.investigation.Violation;
+import cn.smartfactory.lending.platform.BankClock;
 
 /**
  * Post-loan monitoring's entry points: the hand-over from origination, loan events (warnings and
@@ -148,8 +146,7 @@ public class LoanMonitoring {
         v.put(WARNING_DESCRIPTION, e.description() == null ? "" : e.description());
         v.put(WARNING_GROUP, routing.get("candidateGroup"));
         v.put(WARNING_ASSIGNEE, Boolean.TRUE.equals(routing.get("assignToAccountManager")) ? loan.accountManager() : null);
-        v.put(WARNING_DUE, Date.from(today().plusDays(((Number) routing.get("dueInDays")).longValue())
-                .atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        v.put(WARNING_DUE, BankClock.startOf(today().plusDays(((Number) routing.get("dueInDays")).longValue())));
         process.warn(loan.loanNumber(), v);
         return new EventOutcome(e.eventId(), e.loanNumber(), e.type(), false, loan.tier(), tier);
     }
@@ -218,7 +215,7 @@ public class LoanMonitoring {
     }
 
     static LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+        return BankClock.today();
     }
 
     static List<Violation> validate(LoanEvent e) {

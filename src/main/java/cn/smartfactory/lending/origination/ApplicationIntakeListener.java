@@ -8,14 +8,13 @@ import static cn.smartfactory.lending.origination.LoanVariables.INVESTIGATION_FO
 import static cn.smartfactory.lending.origination.LoanVariables.INVESTIGATOR;
 import static cn.smartfactory.lending.origination.LoanVariables.REWORK_COUNT;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.platform.BankClock;
 import cn.smartfactory.lending.product.ProductCatalog;
 import cn.smartfactory.lending.product.ProductTerms;
 
@@ -29,7 +28,6 @@ import cn.smartfactory.lending.product.ProductTerms;
 public class ApplicationIntakeListener implements ExecutionListener {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final ProductCatalog products;
 
@@ -44,7 +42,7 @@ public class ApplicationIntakeListener implements ExecutionListener {
             String instance = execution.getProcessInstanceId().replace("-", "").toUpperCase();
             // UUIDs in the platform; short sequential ids in tests.
             String suffix = instance.length() >= 8 ? instance.substring(0, 8) : "0".repeat(8 - instance.length()) + instance;
-            id = "APP-" + LocalDate.now(BANK_ZONE).format(DAY) + "-" + suffix;
+            id = "APP-" + BankClock.today().format(DAY) + "-" + suffix;
             execution.setProcessBusinessKey(id);
         }
         execution.setVariable(APPLICATION_ID, id);

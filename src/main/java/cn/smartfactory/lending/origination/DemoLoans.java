@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +30,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import cn.smartfactory.lending.investigation.InvestigationRecord;
 import cn.smartfactory.lending.monitoring.LoanEvent;
 import cn.smartfactory.lending.monitoring.LoanMonitoring;
+import cn.smartfactory.lending.platform.BankClock;
 
 /**
  * Demo profile: on the first start only (no loan in the history yet), puts a few applications at
@@ -103,7 +103,7 @@ public class DemoLoans implements cn.smartfactory.lending.platform.DemoSeed {
         dueDiligence(disbursed, "3-retail-store", "inv2", "ops2");
         complete(disbursed, "Task_ApproveSingle", "apr1", Map.of("approvalDecision", "APPROVE",
                 "approvalOpinion", "经营稳定,同意 Stable business; agree"));
-        String today = LocalDate.now().toString();
+        String today = BankClock.today().toString();
         complete(disbursed, "Task_SignContract", "ops1", Map.of("contractNumber", "HT-DEMO-0001", "contractSignedOn", today,
                 "conditionsFulfilled", true));
         complete(disbursed, "Task_Disburse", "ops1", Map.of("disbursedAmount", 100000, "disbursementAccount",
@@ -111,7 +111,7 @@ public class DemoLoans implements cn.smartfactory.lending.platform.DemoSeed {
         drainJobs(disbursed);
         String loanNumber = historyService.createHistoricVariableInstanceQuery().processInstanceId(disbursed.getId())
                 .variableName(LoanVariables.LOAN_NUMBER).singleResult().getValue().toString();
-        monitoring.raise(new LoanEvent("demo-sales-drop-" + loanNumber, loanNumber, "SALES_DROP", LocalDate.now(), null, null,
+        monitoring.raise(new LoanEvent("demo-sales-drop-" + loanNumber, loanNumber, "SALES_DROP", BankClock.today(), null, null,
                 new BigDecimal("-35"), "POS turnover down 35% on the quarter 收银流水环比下降35%", "demo"));
         LOG.info("Demo profile: 7 sample applications added at different stations of the line, one in post-loan monitoring");
     }

@@ -18,16 +18,17 @@ import static cn.smartfactory.lending.origination.LoanVariables.TOTAL_SCORE;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import cn.smartfactory.lending.monitoring.LoanMonitoring;
 import cn.smartfactory.lending.monitoring.LoanRecord;
+import cn.smartfactory.lending.platform.BankClock;
 
 /**
  * Hands the disbursed loan over to post-loan monitoring: registers it in the loan register with
@@ -58,7 +59,7 @@ public class HandOverToMonitoringDelegate implements JavaDelegate {
         BigDecimal disbursed = decimal(execution.getVariable(DISBURSED_AMOUNT));
         int term = decimal(execution.getVariable(APPROVED_TERM_MONTHS)).intValue();
         Object disbursedOnText = execution.getVariable("disbursedOn");
-        LocalDate disbursedOn = disbursedOnText == null ? LocalDate.now() : LocalDate.parse(disbursedOnText.toString());
+        LocalDate disbursedOn = disbursedOnText == null ? BankClock.today() : LocalDate.parse(disbursedOnText.toString());
         LoanRecord loan = new LoanRecord(loanNumber, applicationId, execution.getProcessInstanceId(),
                 (String) execution.getVariable(CUSTOMER_NAME), industry, product, guarantee, grade,
                 decimal(execution.getVariable(TOTAL_SCORE)).intValue(), decimal(execution.getVariable(APPROVED_AMOUNT)),
@@ -68,7 +69,7 @@ public class HandOverToMonitoringDelegate implements JavaDelegate {
         boolean added = monitoring.handOver(loan);
         execution.setVariable(LOAN_NUMBER, loanNumber);
         execution.setVariable("monitoringTier", tier);
-        execution.setVariable(HANDED_OVER_AT, new Date());
+        execution.setVariable(HANDED_OVER_AT, ClockUtil.getCurrentTime());
         LOG.info("Loan {} {} the loan register, tier {}, monitoring started", loanNumber, added ? "entered" : "was already in", tier);
     }
 

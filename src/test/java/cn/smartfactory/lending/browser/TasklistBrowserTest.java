@@ -3,8 +3,6 @@ package cn.smartfactory.lending.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.smartfactory.lending.monitoring.LoanRegister;
 import cn.smartfactory.lending.origination.InvestigationVariables;
 import cn.smartfactory.lending.origination.LoanFixtures;
+import cn.smartfactory.lending.platform.BankClock;
 import cn.smartfactory.lending.scoring.WorkedCases;
 
 /**
@@ -40,7 +39,7 @@ import cn.smartfactory.lending.scoring.WorkedCases;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TasklistBrowserTest {
 
-    private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    private static final String TODAY = BankClock.today().toString();
 
     @LocalServerPort
     int port;
@@ -220,7 +219,7 @@ class TasklistBrowserTest {
         String id = seventeen + cn.smartfactory.lending.customer.CustomerKey.residentCheck(seventeen);
         Map<String, Object> form = new java.util.LinkedHashMap<>(Map.of("campaignName", "浏览器营销 Browser campaign",
                 "objective", "测试 Test", "targetSegment", "城关镇零售 Chengguan retail", "strategy", "GENERAL", "channel", "PHONE",
-                "listSource", "NAME_LIST", "startDate", TODAY, "endDate", LocalDate.parse(TODAY).plusDays(30).toString()));
+                "listSource", "NAME_LIST", "startDate", TODAY, "endDate", BankClock.today().plusDays(30).toString()));
         form.put("conversionTarget", 1L);
         form.put("maxAttempts", 3L);
         byte[] list = ("name,phone,idNumber,industry,region,businessType\n浏览器客户,13766660001," + id
@@ -242,7 +241,7 @@ class TasklistBrowserTest {
         tasklist.fillAll(Tasklist.fields("consent", "GRANTED"));
         tasklist.fillAll(Tasklist.fields("interest", "LATER", "objection", "现在资金够用 Enough cash for now"));
         tasklist.fillAll(Tasklist.fields("objectionHandling", "说明旺季前可提前授信 Credit line ready before the season",
-                "nextFollowUp", LocalDate.parse(TODAY).plusDays(5).toString()));
+                "nextFollowUp", BankClock.today().plusDays(5).toString()));
         tasklist.shot("20-outreach-filled");
         tasklist.complete();
         awaitDone(outreach.getProcessInstanceId(), "Task_Outreach");
@@ -250,7 +249,7 @@ class TasklistBrowserTest {
                 .processInstanceId(outreach.getProcessInstanceId()).variableName("leadId").singleResult().getValue()).longValue();
         var lead = marketingStore.lead(leadId).orElseThrow();
         assertThat(lead.status()).isEqualTo("FOLLOW_UP");
-        assertThat(lead.nextFollowUp()).isEqualTo(LocalDate.parse(TODAY).plusDays(5));
+        assertThat(lead.nextFollowUp()).isEqualTo(BankClock.today().plusDays(5));
         assertThat(marketingStore.contacts(leadId)).singleElement().satisfies(c -> {
             assertThat(c.reached()).isTrue();
             assertThat(c.channel()).isEqualTo("PHONE");

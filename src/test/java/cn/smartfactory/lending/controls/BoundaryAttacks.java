@@ -25,6 +25,7 @@ import cn.smartfactory.lending.monitoring.LoanMonitoring;
 import cn.smartfactory.lending.monitoring.LoanRecord;
 import cn.smartfactory.lending.monitoring.LoanRegister;
 import cn.smartfactory.lending.origination.LoanFixtures;
+import cn.smartfactory.lending.platform.BankClock;
 
 /**
  * Attacks on the controls over HTTP, as the demo staff would try them with the REST API the platform
@@ -388,13 +389,13 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
     void postLoanEventsComeFromCoreBankingAndClosingTakesTwoPeople() {
         String number = "LN-ATK-" + System.nanoTime();
         monitoring.handOver(new LoanRecord(number, "APP-" + number, "pi", "攻击测试 Attack", "RETAIL_STORE", "CREDIT", "NONE", "A",
-                85, new java.math.BigDecimal("100000"), new java.math.BigDecimal("100000"), 24, java.time.LocalDate.now(),
-                java.time.LocalDate.now().plusMonths(24), new java.math.BigDecimal("100000"), 0, "NORMAL", "T1", "am1", "inv1",
+                85, new java.math.BigDecimal("100000"), new java.math.BigDecimal("100000"), 24, BankClock.today(),
+                BankClock.today().plusMonths(24), new java.math.BigDecimal("100000"), 0, "NORMAL", "T1", "am1", "inv1",
                 "apr1", "ACTIVE"));
         String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
         State before = state(pi);
         Map<String, Object> repaid = Map.of("eventId", "atk-" + number, "loanNumber", number, "type", "REPAID_IN_FULL",
-                "occurredOn", java.time.LocalDate.now().toString());
+                "occurredOn", BankClock.today().toString());
         for (String staff : List.of("am2", "am1", "ops1", "risk1")) {
             ResponseEntity<JsonNode> refused = post(staff, "/api/loan-events", repaid);
             assertThat(refused.getStatusCode()).as(staff).isEqualTo(HttpStatus.FORBIDDEN);
@@ -403,7 +404,7 @@ record BoundaryAttacks(TestRestTemplate rest, ProcessEngine engine, LoanMonitori
         // Another account manager cannot raise a warning on am1's loan through the form either.
         ResponseEntity<JsonNode> warning = post("am2", "/engine-rest/process-definition/key/early-warning-report/submit-form",
                 variables(Map.of("warningLoanNumber", number, "warningType", "LITIGATION", "warningOccurredOn",
-                        java.time.LocalDate.now().toString(), "warningDescription", "听说被起诉了 heard of a lawsuit")));
+                        BankClock.today().toString(), "warningDescription", "听说被起诉了 heard of a lawsuit")));
         assertThat(warning.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(register.find(number).orElseThrow()).satisfies(loan -> {
             assertThat(loan.status()).isEqualTo("ACTIVE");

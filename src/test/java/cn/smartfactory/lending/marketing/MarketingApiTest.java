@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.smartfactory.lending.customer.CustomerKey;
 import cn.smartfactory.lending.customer.CustomerRegister;
+import cn.smartfactory.lending.platform.BankClock;
 import cn.smartfactory.lending.platform.RestVariables;
 
 /**
@@ -256,8 +256,8 @@ class MarketingApiTest {
 
         // A form rule of the start form: the end date before the start date names the field.
         LinkedMultiValueMap<String, Object> body = form("倒置日期 Dates reversed");
-        body.set("endDate", LocalDate.now().plusDays(1).toString());
-        body.set("startDate", LocalDate.now().plusDays(5).toString());
+        body.set("endDate", BankClock.today().plusDays(1).toString());
+        body.set("startDate", BankClock.today().plusDays(5).toString());
         ResponseEntity<JsonNode> reversed = post("mkt1", "/api/campaigns", body);
         assertThat(reversed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(reversed.getBody().get("message").asText()).contains("“结束日期”不得早于开始日期");
@@ -297,8 +297,8 @@ class MarketingApiTest {
         body.add("targetSegment", "城关镇、清水镇商户 Businesses of two towns");
         body.add("strategy", "GENERAL");
         body.add("channel", "PHONE");
-        body.add("startDate", LocalDate.now().toString());
-        body.add("endDate", LocalDate.now().plusDays(30).toString());
+        body.add("startDate", BankClock.today().toString());
+        body.add("endDate", BankClock.today().plusDays(30).toString());
         body.add("conversionTarget", "2");
         body.add("maxAttempts", "3");
         return body;

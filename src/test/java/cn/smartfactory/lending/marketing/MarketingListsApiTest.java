@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,7 @@ import cn.smartfactory.lending.customer.CustomerKey;
 import cn.smartfactory.lending.customer.CustomerRegister;
 import cn.smartfactory.lending.monitoring.LoanRecord;
 import cn.smartfactory.lending.monitoring.LoanRegister;
+import cn.smartfactory.lending.platform.BankClock;
 
 /**
  * The lists the bank generates (chain leads on the demo data, renewals), the checks of a list against
@@ -72,9 +72,9 @@ class MarketingListsApiTest {
         customers.applicationOpened(CustomerKey.parse(key).orElseThrow(), "续贷客户 Renewal customer", "CATERING", "APP-RENEW-1");
         customers.applicationClosed("APP-RENEW-1", "DISBURSED");
         loans.register(new LoanRecord("LN-APP-RENEW-1", "APP-RENEW-1", "pi-renew-1", "续贷客户 Renewal customer", "CATERING",
-                "CREDIT", "NONE", "A", 90, new BigDecimal("100000"), new BigDecimal("100000"), 12, LocalDate.now().minusMonths(12),
-                LocalDate.now(), BigDecimal.ZERO, 0, "NORMAL", "T1", "am2", "inv1", "apr1", "ACTIVE"));
-        loans.close("LN-APP-RENEW-1", "REPAID", LocalDate.now());
+                "CREDIT", "NONE", "A", 90, new BigDecimal("100000"), new BigDecimal("100000"), 12, BankClock.today().minusMonths(12),
+                BankClock.today(), BigDecimal.ZERO, 0, "NORMAL", "T1", "am2", "inv1", "apr1", "ACTIVE"));
+        loans.close("LN-APP-RENEW-1", "REPAID", BankClock.today());
 
         JsonNode renewals = rest.withBasicAuth("mkt1", "demo").getForEntity("/api/marketing-lists/renewals", JsonNode.class).getBody();
         List<String> names = new ArrayList<>();
@@ -104,8 +104,8 @@ class MarketingListsApiTest {
         customers.applicationOpened(CustomerKey.parse(active).orElseThrow(), "在贷 Active", "CATERING", "APP-LIST-ACTIVE");
         customers.applicationClosed("APP-LIST-ACTIVE", "DISBURSED");
         loans.register(new LoanRecord("LN-APP-LIST-ACTIVE", "APP-LIST-ACTIVE", "pi-list-active", "在贷 Active", "CATERING",
-                "CREDIT", "NONE", "A", 90, new BigDecimal("100000"), new BigDecimal("100000"), 12, LocalDate.now(),
-                LocalDate.now().plusMonths(12), new BigDecimal("100000"), 0, "NORMAL", "T1", "am1", "inv1", "apr1", "ACTIVE"));
+                "CREDIT", "NONE", "A", 90, new BigDecimal("100000"), new BigDecimal("100000"), 12, BankClock.today(),
+                BankClock.today().plusMonths(12), new BigDecimal("100000"), 0, "NORMAL", "T1", "am1", "inv1", "apr1", "ACTIVE"));
         customers.applicationOpened(CustomerKey.parse(refused).orElseThrow(), "拒绝 Refused", "CATERING", "APP-LIST-DNC");
         customers.applicationClosed("APP-LIST-DNC", "DECLINED");
         HttpHeaders json = new HttpHeaders();

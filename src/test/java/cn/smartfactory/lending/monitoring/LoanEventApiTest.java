@@ -3,7 +3,6 @@ package cn.smartfactory.lending.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.smartfactory.lending.platform.BankClock;
 
 /**
  * Early warnings and repayment over HTTP as core banking and officers send them: authorization,
@@ -128,11 +129,11 @@ class LoanEventApiTest {
     void anOfficerReportsAWarningFromTasklistsStartForm() {
         monitoring.handOver(loan("LN-EVT-4"));
         Map<String, Object> form = new HashMap<>(Map.of("warningLoanNumber", "LN-EVT-4", "warningType", "OWNER_CHANGE",
-                "warningOccurredOn", LocalDate.now().toString(), "warningDescription", "The owner sold the business."));
+                "warningOccurredOn", BankClock.today().toString(), "warningDescription", "The owner sold the business."));
         ResponseEntity<JsonNode> refused = rest.withBasicAuth("inv1", "demo").postForEntity(
                 "/engine-rest/process-definition/key/early-warning-report/submit-form",
                 variables(Map.of("warningLoanNumber", "LN-EVT-404", "warningType", "OWNER_CHANGE",
-                        "warningOccurredOn", LocalDate.now().toString(), "warningDescription", "The owner sold the business.")),
+                        "warningOccurredOn", BankClock.today().toString(), "warningDescription", "The owner sold the business.")),
                 JsonNode.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().get("message").asText()).contains("LN-EVT-404");
@@ -154,13 +155,13 @@ class LoanEventApiTest {
 
     static LoanRecord loan(String number) {
         return new LoanRecord(number, "APP-" + number, "pi", "Customer", "RETAIL_STORE", "CREDIT", "NONE", "A", 85,
-                new BigDecimal("100000"), new BigDecimal("100000"), 24, LocalDate.now(), LocalDate.now().plusMonths(24),
+                new BigDecimal("100000"), new BigDecimal("100000"), 24, BankClock.today(), BankClock.today().plusMonths(24),
                 new BigDecimal("100000"), 0, "NORMAL", "T1", "am1", "inv1", "apr1", "ACTIVE");
     }
 
     static Map<String, Object> event(String id, String loanNumber, String type) {
         Map<String, Object> e = new HashMap<>(Map.of("eventId", id, "loanNumber", loanNumber, "type", type,
-                "occurredOn", LocalDate.now().toString(), "description", "From core banking"));
+                "occurredOn", BankClock.today().toString(), "description", "From core banking"));
         if (type.equals("OVERDUE_PAYMENT")) {
             e.put("daysOverdue", 5);
         }

@@ -21,6 +21,8 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.smartfactory.lending.platform.BankClock;
+
 /**
  * A loan driven through /engine-rest as the demo staff would through Tasklist: every call
  * authenticated, the server refusing what segregation of duties and form rules forbid with 400,
@@ -155,7 +157,7 @@ class LoanOriginationRestTest {
 
             // ...and started its monitoring; a warning from core banking re-tiers it once, however often it is sent.
             Map<String, Object> warning = Map.of("eventId", "cb-" + loanNumber, "loanNumber", loanNumber,
-                    "type", "LITIGATION", "occurredOn", java.time.LocalDate.now().toString());
+                    "type", "LITIGATION", "occurredOn", BankClock.today().toString());
             assertThat(post("ops2", "/api/loan-events", warning).getStatusCode()).as("staff are not core banking").isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(post("corebank", "/api/loan-events", warning).getStatusCode()).isEqualTo(HttpStatus.CREATED);
             ResponseEntity<JsonNode> repeated = post("corebank", "/api/loan-events", warning);
