@@ -3,7 +3,6 @@ package cn.smartfactory.lending.marketing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import cn.smartfactory.lending.customer.CustomerKey;
+import cn.smartfactory.lending.platform.BankClock;
 import cn.smartfactory.lending.platform.RestVariables;
 
 /**
@@ -90,8 +90,8 @@ class MarketingAttackTest {
         // An account manager does not start campaigns, even through the form.
         ResponseEntity<String> byAm = post("am1", "/engine-rest/process-definition/key/marketing-campaign/submit-form",
                 RestVariables.variables(Map.of("campaignName", "私自活动", "objective", "x", "targetSegment", "x", "strategy", "GENERAL",
-                        "channel", "PHONE", "listSource", "NAME_LIST", "startDate", LocalDate.now().toString(),
-                        "endDate", LocalDate.now().plusDays(3).toString(), "conversionTarget", 1, "maxAttempts", 3)));
+                        "channel", "PHONE", "listSource", "NAME_LIST", "startDate", BankClock.today().toString(),
+                        "endDate", BankClock.today().plusDays(3).toString(), "conversionTarget", 1, "maxAttempts", 3)));
         assertThat(byAm.getStatusCode().is4xxClientError()).as(byAm.getBody()).isTrue();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("marketing-lead").count()).isEqualTo(leads);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("marketing-campaign").count()).isEqualTo(campaignsRunning);
@@ -122,6 +122,15 @@ class MarketingAttackTest {
                 RestVariables.variables(Map.of("contactChannel", "PHONE", "reached", "NO", "accountManager", "am1")));
         assertThat(extra.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(store.contacts(leadOf(task.getProcessInstanceId()))).isEmpty();
+        // Other roles do not see the lead or its customer's details at all, not even risk managers who read the loan line.
+        for (String user : List.of("risk1", "inv1", "ops1", "apr1")) {
+            assertThat(rest.withBasicAuth(user, "demo").getForEntity("/engine-rest/task?processDefinitionKey=marketing-lead",
+                    String.class).getBody()).as(user).isEqualTo("[]");
+            assertThat(rest.withBasicAuth(user, "demo").getForEntity("/engine-rest/variable-instance?processInstanceIdIn="
+                    + task.getProcessInstanceId(), String.class).getBody()).as(user).isEqualTo("[]");
+            assertThat(rest.withBasicAuth(user, "demo").getForEntity("/engine-rest/history/variable-instance?processInstanceId="
+                    + task.getProcessInstanceId(), String.class).getBody()).as(user).isEqualTo("[]");
+        }
         // Managers read but change nothing.
         assertThat(rest.withBasicAuth("mgr1", "demo").getForEntity("/engine-rest/task?processDefinitionKey=marketing-lead",
                 String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -132,8 +141,8 @@ class MarketingAttackTest {
 
     private String campaign(String name, String seventeen) {
         Map<String, Object> form = new java.util.HashMap<>(Map.of("campaignName", name, "objective", "测试 Test", "targetSegment", "清水镇",
-                "strategy", "GENERAL", "channel", "PHONE", "listSource", "NAME_LIST", "startDate", LocalDate.now().toString(),
-                "endDate", LocalDate.now().plusDays(10).toString()));
+                "strategy", "GENERAL", "channel", "PHONE", "listSource", "NAME_LIST", "startDate", BankClock.today().toString(),
+                "endDate", BankClock.today().plusDays(10).toString()));
         form.put("conversionTarget", 1L);
         form.put("maxAttempts", 3L);
         byte[] list = ("name,phone,idNumber,industry,region\n后门客户,13788880001," + id(seventeen) + ",LOGISTICS,清水镇\n")
