@@ -3,7 +3,6 @@ package cn.smartfactory.lending.benchmark;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -25,7 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import cn.smartfactory.lending.LendingPlatformApplication;
 import cn.smartfactory.lending.monitoring.LoanMonitoring;
 import cn.smartfactory.lending.monitoring.LoanRecord;
+import cn.smartfactory.lending.monitoring.MonitoringVariables;
 import cn.smartfactory.lending.monitoring.PortfolioExport;
+import cn.smartfactory.lending.platform.BankClock;
 import cn.smartfactory.lending.platform.PostgresTestServer;
 
 /**
@@ -123,9 +124,9 @@ public final class MonitoringScaleBenchmark {
             pool.shutdown();
 
             // 2. A quarter later every loan's first check is due.
-            ClockUtil.setCurrentTime(Date.from(LocalDate.now().plusMonths(3).plusDays(1)
-                    .atStartOfDay(ZoneId.systemDefault()).toInstant()));
-            long due = management.createJobQuery().executable().count();
+            ClockUtil.setCurrentTime(BankClock.startOf(BankClock.today().plusMonths(3).plusDays(1)));
+            // Monitoring's checks only: the demo profile's other processes (a marketing campaign's end) have timers too.
+            long due = management.createJobQuery().processDefinitionKey(MonitoringVariables.PROCESS_KEY).executable().count();
             long tasksBefore = tasks.createTaskQuery().count();
             JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
             int inboxTasks = Math.max(1, loans / 10);
@@ -194,7 +195,7 @@ public final class MonitoringScaleBenchmark {
         int slot = i % 20;
         String grade = slot == 0 ? "E" : slot <= 3 ? "C" : "A";
         String number = String.format("LN-S-%07d", i);
-        LocalDate today = LocalDate.now();
+        LocalDate today = BankClock.today();
         return new LoanRecord(number, "APP-S-" + i, "scale", "Customer " + i, "RETAIL_STORE", "CREDIT", "NONE", grade, 80,
                 new BigDecimal("200000"), new BigDecimal("200000"), 24, today, today.plusMonths(24), new BigDecimal("200000"),
                 0, "NORMAL", monitoring.initialTier(grade, "CREDIT", "NONE", "RETAIL_STORE"), accountManager(i % ACCOUNT_MANAGERS),
