@@ -62,7 +62,7 @@ public class CustomerApplicationListener implements ExecutionListener {
     }
 
     /** How an application ended, from the variables the line leaves. */
-    static String outcome(DelegateExecution execution) {
+    public static String outcome(DelegateExecution execution) {
         if (execution.getVariable("loanNumber") != null) {
             return "DISBURSED";
         }

@@ -81,6 +81,32 @@ public class CampaignFigures {
         return grouped("l.industry || '/' || COALESCE(l.business_type, '—')", campaignId, Map.of());
     }
 
+    /**
+     * The campaigns running at some time between two days (inclusive), one line each, and the same
+     * leads per account manager: the managers' view of marketing for a period.
+     */
+    public Map<String, List<Figures>> runningBetween(java.time.LocalDate from, java.time.LocalDate to) {
+        String running = " WHERE l.campaign_id IN (SELECT campaign_id FROM campaign WHERE start_date <= :to AND end_date >= :from)";
+        Map<String, Long> campaignPoints = new HashMap<>();
+        Map<String, Long> managerPoints = new HashMap<>();
+        jdbc.sql("SELECT campaign_id, account_manager, SUM(points) FROM marketing_points WHERE campaign_id IN "
+                        + "(SELECT campaign_id FROM campaign WHERE start_date <= :to AND end_date >= :from) GROUP BY campaign_id, account_manager")
+                .param("from", java.sql.Date.valueOf(from)).param("to", java.sql.Date.valueOf(to))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    campaignPoints.merge(rs.getString(1), rs.getLong(3), Long::sum);
+                    managerPoints.merge(rs.getString(2), rs.getLong(3), Long::sum);
+                });
+        Map<String, List<Figures>> result = new LinkedHashMap<>();
+        for (var grouping : Map.of("campaigns", "l.campaign_id", "accountManagers", "l.account_manager").entrySet()) {
+            result.put(grouping.getKey(), jdbc.sql("SELECT " + grouping.getValue() + " AS grp, " + COLUMNS
+                            + " FROM campaign_lead l" + running + " GROUP BY " + grouping.getValue() + " ORDER BY 1")
+                    .param("from", java.sql.Date.valueOf(from)).param("to", java.sql.Date.valueOf(to))
+                    .query((rs, i) -> figures(rs, grouping.getKey().equals("campaigns") ? campaignPoints : managerPoints))
+                    .list());
+        }
+        return result;
+    }
+
     private List<Figures> grouped(String groupExpression, String campaignId, Map<String, Long> points) {
         String where = campaignId == null ? "" : " WHERE l.campaign_id = :campaign";
         var spec = jdbc.sql("SELECT " + groupExpression + " AS grp, " + COLUMNS + " FROM campaign_lead l" + where
