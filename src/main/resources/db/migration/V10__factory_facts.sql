@@ -21,7 +21,6 @@ CREATE TABLE task_fact (
     wait_seconds         BIGINT,
     work_seconds         BIGINT,
     on_time              BOOLEAN,
-    escalated_at         TIMESTAMP,
     CONSTRAINT chk_task_fact_end CHECK (end_kind IS NULL OR end_kind IN ('COMPLETED', 'DELETED'))
 );
 CREATE INDEX idx_task_fact_ended ON task_fact (ended_at);

@@ -57,12 +57,16 @@ public class TasklistFilters {
         }
         int priority = 0;
         for (Role role : workers) {
-            if (find(inboxName(role)) == null) {
-                Filter inbox = save(inboxName(role), priority, "#3b9c5a", role.inboxDescription(),
-                        taskService.createTaskQuery().taskCandidateGroup(role.groupId()).includeAssignedTasks()
-                                .orderByTaskCreateTime().asc());
+            // Soonest due first (station SLAs), then oldest; an inbox made by an earlier release gets the order too.
+            var query = taskService.createTaskQuery().taskCandidateGroup(role.groupId()).includeAssignedTasks()
+                    .orderByDueDate().asc().orderByTaskCreateTime().asc();
+            Filter existing = find(inboxName(role));
+            if (existing == null) {
+                Filter inbox = save(inboxName(role), priority, "#3b9c5a", role.inboxDescription(), query);
                 grantRead(inbox, role);
                 created++;
+            } else {
+                filterService.saveFilter(existing.setQuery(query));
             }
             priority++;
         }

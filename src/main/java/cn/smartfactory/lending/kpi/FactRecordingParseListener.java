@@ -1,7 +1,9 @@
 package cn.smartfactory.lending.kpi;
 
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -25,13 +27,14 @@ final class FactRecordingParseListener extends AbstractBpmnParseListener {
             TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE};
 
     private final Supplier<FactoryFacts> facts;
-    private final Supplier<TaskListener> dueDates;
+    private final Supplier<BiConsumer<String, DelegateTask>> dueDates;
 
     /**
      * @param facts    the fact table (looked up late: the engine is built before the application's beans)
-     * @param dueDates what sets a task's due date on creation, before it is recorded (null: none)
+     * @param dueDates what sets a task's due date on creation (given the process key), before it is
+     *                 recorded (null: none)
      */
-    FactRecordingParseListener(Supplier<FactoryFacts> facts, Supplier<TaskListener> dueDates) {
+    FactRecordingParseListener(Supplier<FactoryFacts> facts, Supplier<BiConsumer<String, DelegateTask>> dueDates) {
         this.facts = facts;
         this.dueDates = dueDates;
     }
@@ -40,14 +43,16 @@ final class FactRecordingParseListener extends AbstractBpmnParseListener {
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         String processKey = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
-        // Built in: they run even when an administrator skips the diagram's listeners, and each is put
-        // first, so the due date (added last) is set before the task is recorded.
-        TaskListener recorder = new LateTaskListener(() -> new TaskFactListener(processKey, facts.get()));
+        // Built in: they run even when an administrator skips the diagram's listeners. On creation the due
+        // date is set first, by the same listener, so that the task is recorded with it.
+        TaskListener recorder = new LateTaskListener(() -> task -> {
+            if (dueDates != null && TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+                dueDates.get().accept(processKey, task);
+            }
+            new TaskFactListener(processKey, facts.get()).notify(task);
+        });
         for (String event : TASK_EVENTS) {
             definition.addBuiltInTaskListener(event, recorder);
-        }
-        if (dueDates != null) {
-            definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, new LateTaskListener(dueDates));
         }
     }
 
@@ -78,7 +83,7 @@ final class FactRecordingParseListener extends AbstractBpmnParseListener {
     /** A task listener whose work is looked up when it runs. */
     private record LateTaskListener(Supplier<TaskListener> target) implements TaskListener {
         @Override
-        public void notify(org.camunda.bpm.engine.delegate.DelegateTask task) {
+        public void notify(DelegateTask task) {
             target.get().notify(task);
         }
     }

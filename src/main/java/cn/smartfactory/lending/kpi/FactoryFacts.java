@@ -127,12 +127,6 @@ public class FactoryFacts {
                 .update();
     }
 
-    /** Marks an overdue task escalated; false when it already was (a task escalates once). */
-    public boolean markEscalated(String taskId, Instant at) {
-        return jdbc.sql("UPDATE task_fact SET escalated_at = :at WHERE task_id = :id AND escalated_at IS NULL")
-                .param("at", ts(at)).param("id", taskId).update() == 1;
-    }
-
     private static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }

@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.smartfactory.lending.sla.DueDates;
+
 /** The factory's facts and figures; the engine picks up the plugin that records the facts. */
 @Configuration(proxyBeanMethods = false)
 class KpiConfiguration {
@@ -28,13 +30,13 @@ class KpiConfiguration {
 
     /** Static and lazy: the engine is built before the beans the listeners use. */
     @Bean
-    static ProcessEnginePlugin factoryFactsPlugin(ObjectProvider<FactoryFacts> facts) {
+    static ProcessEnginePlugin factoryFactsPlugin(ObjectProvider<FactoryFacts> facts, ObjectProvider<DueDates> dueDates) {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
                         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-                listeners.add(new FactRecordingParseListener(facts::getObject, null));
+                listeners.add(new FactRecordingParseListener(facts::getObject, dueDates::getObject));
                 configuration.setCustomPostBPMNParseListeners(listeners);
             }
         };
