@@ -117,6 +117,8 @@ public class IdentitySetup {
                 grants.add(new Grant(role, Resources.DECISION_DEFINITION, ANY, Permissions.CREATE_INSTANCE));
             }
         }
+        // Managers lead stations (station-sla): they open Tasklist for the follow-ups of late tasks, nothing else.
+        grants.add(new Grant(Role.MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
         // Account managers open applications; the line's definitions are not theirs to change.
         grants.add(new Grant(Role.ACCOUNT_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
         grants.add(new Grant(Role.ACCOUNT_MANAGERS, Resources.PROCESS_DEFINITION, "loan-origination",

@@ -42,6 +42,9 @@ public class TasklistFilters {
     /** Marketing operations' view of every lead being worked, for following up and reassigning. */
     public static final String ALL_OUTREACH = "营销跟进总览 All outreach";
 
+    /** The station leads' follow-ups of late tasks (station SLAs). */
+    public static final String LATE_TASKS = "超时跟进 Late tasks";
+
     public static String inboxName(Role role) {
         return role.displayName() + " 待办 inbox";
     }
@@ -69,6 +72,14 @@ public class TasklistFilters {
                 filterService.saveFilter(existing.setQuery(query));
             }
             priority++;
+        }
+        if (find(LATE_TASKS) == null) {
+            Filter late = save(LATE_TASKS, priority + 1, "#b3261e", "本人负责岗位的超时任务跟进 Follow-ups of late tasks at the stations you lead",
+                    taskService.createTaskQuery().processDefinitionKey("overdue-follow-up")
+                            .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                            .orderByTaskCreateTime().asc());
+            List.of(Role.MANAGERS, Role.RISK_MANAGERS, Role.MARKETING_OPERATIONS).forEach(role -> grantRead(late, role));
+            created++;
         }
         if (find(ALL_OUTREACH) == null) {
             Filter outreach = save(ALL_OUTREACH, priority, "#c2571a", "全部客户经理的营销跟进任务 Every account manager's outreach tasks",

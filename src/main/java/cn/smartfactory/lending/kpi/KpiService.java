@@ -102,7 +102,9 @@ public class KpiService {
 
     public Report report(KpiQuery q) {
         List<StationTimes> stations = stations(q);
-        StationTimes bottleneck = stations.stream().filter(s -> LINE.equals(s.processKey()) && s.totalHoursMean() != null)
+        // No bottleneck is named while every station takes no time at all.
+        StationTimes bottleneck = stations.stream().filter(s -> LINE.equals(s.processKey()) && s.totalHoursMean() != null
+                        && s.totalHoursMean().signum() > 0)
                 .max((a, b) -> a.totalHoursMean().compareTo(b.totalHoursMean())).orElse(null);
         List<Month> months = months(q);
         BigDecimal committeePerMonth = months.isEmpty() ? null

@@ -206,7 +206,8 @@ class PlatformTest {
         }
         identityService.setAuthentication("mgr1", List.of("managers"));
         try {
-            assertThat(engine.getFilterService().createFilterQuery().list()).isEmpty();
+            assertThat(engine.getFilterService().createFilterQuery().list()).as("managers work only their late-task follow-ups")
+                    .extracting(f -> f.getName()).containsExactly(cn.smartfactory.lending.identity.TasklistFilters.LATE_TASKS);
         } finally {
             identityService.clearAuthentication();
         }

@@ -36,7 +36,11 @@ class WebappCustomisationTest {
             assertThat(json.at("/app/vendor").asText()).isEqualTo("智慧工厂");
             assertThat(json.at("/app/name").asText()).isEqualTo("普惠信贷 · " + WebappCustomisation.APPS.get(app));
             assertThat(json.has("shortcuts")).isEqualTo(app.equals("tasklist"));
-            assertThat(json.has("customScripts")).isEqualTo(app.equals("tasklist"));
+            assertThat(json.path("customScripts").toString()).isEqualTo(switch (app) {
+                case "tasklist" -> "[\"scripts/form-messages\"]";
+                case "cockpit" -> "[\"scripts/factory-dashboard\"]";
+                default -> "";
+            });
 
             ResponseEntity<String> styles = rest.getForEntity("/camunda/app/" + app + "/styles/user-styles.css", String.class);
             assertThat(styles.getStatusCode()).isEqualTo(HttpStatus.OK);
