@@ -63,6 +63,7 @@ public class DemoUsers {
         add(users, Role.RISK_MANAGERS, "risk1", "risk2");
         add(users, Role.MANAGERS, "mgr1");
         add(users, Role.CORE_BANKING, "corebank");
+        add(users, Role.IT_OPERATIONS, "itops1");
         add(users, Role.CAMUNDA_ADMIN, "admin");
         return users;
     }

@@ -13,6 +13,8 @@ public enum Role {
     MANAGERS("managers", "管理者", "Managers"),
     /** Core banking's technical account: posts loan events for any loan, works no task, opens no webapp. */
     CORE_BANKING("core-banking", "核心系统", "Core banking"),
+    /** IT operations: health and metrics under /actuator; no engine permission, no loan data. */
+    IT_OPERATIONS("it-operations", "运维岗", "IT operations"),
     CAMUNDA_ADMIN("camunda-admin", "系统管理员", "Administrators");
 
     private final String groupId;
@@ -40,6 +42,6 @@ public enum Role {
 
     /** Roles that work tasks in Tasklist. */
     public boolean worksTasks() {
-        return this != MANAGERS && this != CAMUNDA_ADMIN && this != CORE_BANKING;
+        return this != MANAGERS && this != CAMUNDA_ADMIN && this != CORE_BANKING && this != IT_OPERATIONS;
     }
 }

@@ -34,7 +34,7 @@ class CreditReportController {
 
     @org.springframework.web.bind.annotation.GetMapping("/{applicationId}")
     ResponseEntity<?> stored(@org.springframework.web.bind.annotation.PathVariable String applicationId) {
-        if (staff.inAnyOf(cn.smartfactory.lending.identity.Role.CORE_BANKING)
+        if (staff.inAnyOf(cn.smartfactory.lending.identity.Role.CORE_BANKING, cn.smartfactory.lending.identity.Role.IT_OPERATIONS)
                 || !staff.inAnyOf(cn.smartfactory.lending.identity.Role.values())) {
             return ResponseEntity.status(org.springframework.http.HttpStatus.FORBIDDEN).body(java.util.Map.of("error", "FORBIDDEN",
                     "message", "仅信贷条线员工可查看信用报告 / only staff of the credit line read credit reports"));
