@@ -27,10 +27,11 @@ CREATE INDEX idx_task_fact_ended ON task_fact (ended_at);
 CREATE INDEX idx_task_fact_created ON task_fact (created_at);
 CREATE INDEX idx_task_fact_open_due ON task_fact (end_kind, due_at);
 
--- One row per loan application: taken, ended and how.
+-- One row per loan application (per process instance: the key the engine guarantees unique): taken,
+-- ended and how.
 CREATE TABLE application_fact (
-    application_id       VARCHAR(64)    NOT NULL PRIMARY KEY,
-    process_instance_id  VARCHAR(64)    NOT NULL,
+    process_instance_id  VARCHAR(64)    NOT NULL PRIMARY KEY,
+    application_id       VARCHAR(64)    NOT NULL,
     product              VARCHAR(20),
     industry             VARCHAR(40),
     account_manager      VARCHAR(64),
@@ -54,6 +55,7 @@ CREATE TABLE application_fact (
     CONSTRAINT chk_application_fact_outcome CHECK (outcome IS NULL
         OR outcome IN ('DISBURSED', 'DECLINED', 'WITHDRAWN', 'CANCELLED'))
 );
+CREATE INDEX idx_application_fact_application ON application_fact (application_id);
 CREATE INDEX idx_application_fact_applied ON application_fact (applied_at);
 CREATE INDEX idx_application_fact_ended ON application_fact (ended_at);
 CREATE INDEX idx_application_fact_customer ON application_fact (customer_key);

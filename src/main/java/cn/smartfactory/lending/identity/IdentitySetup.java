@@ -73,7 +73,7 @@ public class IdentitySetup {
      * (IdentitySetupTest fails until it is).
      */
     static final List<String> RISK_MANAGED_PROCESSES = List.of("loan-origination", "post-loan-monitoring",
-            "early-warning-report", "marketing-campaign", "sla-watch", "overdue-follow-up");
+            "early-warning-report", "marketing-campaign", "sla-watch", "overdue-follow-up", "officer-evaluation");
 
     /** Processes only the roles that work them (and managers) read. */
     static final List<String> PRIVATE_PROCESSES = List.of("marketing-lead");

@@ -49,7 +49,7 @@ final class ApplicationFactListener implements ExecutionListener {
             boolean reachedApproval = decision != null;
             boolean approved = "DISBURSED".equals(outcome) || "WITHDRAWN".equals(outcome)
                     || decision != null && decision.startsWith("APPROVE");
-            facts.applicationEnded(new FactoryFacts.EndedApplication(applicationId, now, outcome, stage, reason,
+            facts.applicationEnded(new FactoryFacts.EndedApplication(execution.getProcessInstanceId(), now, outcome, stage, reason,
                     text(execution, APPROVAL_ROUTE), reachedApproval, approved, integer(execution.getVariable(REWORK_COUNT)),
                     Boolean.TRUE.equals(execution.getVariable(COMMITTEE_DECIDED)) || execution.getVariable(COMMITTEE_APPROVALS) != null,
                     decimal(execution.getVariable(APPROVED_AMOUNT)),

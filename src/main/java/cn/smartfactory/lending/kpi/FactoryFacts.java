@@ -27,7 +27,7 @@ public class FactoryFacts {
     }
 
     /** How an application ended. */
-    public record EndedApplication(String applicationId, Instant endedAt, String outcome, String declineStage,
+    public record EndedApplication(String processInstanceId, Instant endedAt, String outcome, String declineStage,
                                    String declineReasonCode, String approvalRoute, boolean reachedApproval, boolean approved,
                                    int reworkCount, boolean committee, BigDecimal approvedAmount, BigDecimal disbursedAmount) {
     }
@@ -105,8 +105,8 @@ public class FactoryFacts {
     }
 
     public void applicationEnded(EndedApplication e) {
-        var applied = jdbc.sql("SELECT applied_at FROM application_fact WHERE application_id = :id")
-                .param("id", e.applicationId()).query((rs, i) -> rs.getTimestamp(1).toInstant()).optional();
+        var applied = jdbc.sql("SELECT applied_at FROM application_fact WHERE process_instance_id = :id")
+                .param("id", e.processInstanceId()).query((rs, i) -> rs.getTimestamp(1).toInstant()).optional();
         if (applied.isEmpty()) {
             return; // taken before facts were recorded
         }
@@ -115,7 +115,7 @@ public class FactoryFacts {
                     decline_reason_code = :reason, approval_route = :route, reached_approval = :reached, approved = :approved,
                     rework_count = :rework, committee = :committee, approved_amount = :approvedAmount,
                     disbursed_amount = :disbursedAmount, turnaround_seconds = :turnaround
-                WHERE application_id = :id
+                WHERE process_instance_id = :id
                 """)
                 .param("ended", ts(e.endedAt())).param("outcome", e.outcome()).param("stage", e.declineStage())
                 .param("reason", e.declineReasonCode()).param("route", e.approvalRoute())
@@ -123,7 +123,7 @@ public class FactoryFacts {
                 .param("committee", e.committee()).param("approvedAmount", e.approvedAmount())
                 .param("disbursedAmount", e.disbursedAmount())
                 .param("turnaround", "DISBURSED".equals(e.outcome()) ? seconds(applied.get(), e.endedAt()) : null)
-                .param("id", e.applicationId())
+                .param("id", e.processInstanceId())
                 .update();
     }
 

@@ -114,7 +114,7 @@ public class KpiService {
                 monitoring(q), officers(q), q.station() == null ? marketing.runningBetween(q.from(), q.to()) : Map.of());
     }
 
-    Turnaround turnaround(KpiQuery q) {
+    public Turnaround turnaround(KpiQuery q) {
         Filter f = new Filter(q).product("product").officer("account_manager");
         return f.bind(jdbc.sql("""
                 SELECT COUNT(*), AVG(CAST(turnaround_seconds AS DOUBLE PRECISION)),
@@ -155,7 +155,7 @@ public class KpiService {
         return new ArrayList<>(new TreeMap<>(byStation).values());
     }
 
-    Decisions decisions(KpiQuery q) {
+    public Decisions decisions(KpiQuery q) {
         Filter f = new Filter(q).product("product").officer("account_manager");
         String period = " WHERE ended_at >= :start AND ended_at < :end AND outcome <> 'CANCELLED'" + f.where();
         long[] counts = f.bind(jdbc.sql("""
@@ -216,7 +216,7 @@ public class KpiService {
         return result;
     }
 
-    Growth growth(KpiQuery q) {
+    public Growth growth(KpiQuery q) {
         Filter f = new Filter(q).product("a.product").officer("a.account_manager");
         long newCustomers = f.bind(jdbc.sql("""
                 SELECT COUNT(DISTINCT a.customer_key) FROM application_fact a
@@ -244,7 +244,7 @@ public class KpiService {
     }
 
     /** The live loans now (active or closing), overall and per account manager, investigator and approver. */
-    Portfolio portfolio(KpiQuery q) {
+    public Portfolio portfolio(KpiQuery q) {
         Map<String, BigDecimal[]> lines = new TreeMap<>();
         BigDecimal[] total = zeros();
         long[] count = {0};

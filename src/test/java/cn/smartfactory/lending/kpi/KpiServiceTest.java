@@ -302,7 +302,7 @@ class KpiServiceTest {
 
     private void ended(String id, String endedAt, String outcome, String stage, String reason, boolean reachedApproval,
                        boolean approved, int sendBacks, boolean committee, String disbursed) {
-        facts.applicationEnded(new FactoryFacts.EndedApplication(id, at(endedAt), outcome, stage, reason, "SINGLE",
+        facts.applicationEnded(new FactoryFacts.EndedApplication("pi" + id, at(endedAt), outcome, stage, reason, "SINGLE",
                 reachedApproval, approved, sendBacks, committee, approved ? new BigDecimal("100000") : null,
                 disbursed == null ? null : new BigDecimal(disbursed)));
     }

@@ -156,9 +156,35 @@ function page(k) {
     table(['角色 Role', '人员 Officer', '笔数 Loans', '余额 Outstanding', '逾期率 Overdue', '不良率 NPL'],
       k.portfolio.byOfficer.map((o) => [ROLES[o.role] || o.role, o.officer, number(o.loans), money(o.outstanding),
         percent(o.overdueRate), percent(o.nplRate)])),
+    el('h3', {}, '客户经理分级(上月) Officer levels (last month)'), evaluationSection(),
     el('h3', {}, '拒绝原因 Declines by stage and reason'),
     table(['阶段 Stage', '原因 Reason', '笔数 Count'], k.decisions.declinesByStage.map((d) => [d.stage, d.reasonCode || '—', number(d.count)])),
   ];
+}
+
+const LEVEL_COLORS = { SENIOR: '#1f7a3a', INTERMEDIATE: '#2a6fdb', JUNIOR: '#555', WATCH: '#b3261e', UNRATED: '#888' };
+
+/** 客户经理分级: the latest evaluated month's levels, loaded on their own (a month may not be evaluated yet). */
+function evaluationSection() {
+  const section = el('div', { class: 'factory-evaluation' }, '加载中… Loading…');
+  fetch('/api/officer-evaluations', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error('HTTP ' + r.status))))
+    .then((e) => {
+      if (!e.evaluations.length) {
+        section.replaceChildren(el('div', { class: 'note' }, e.month + ' 尚未评价 not evaluated yet'));
+        return;
+      }
+      section.replaceChildren(el('div', { class: 'note' }, '月份 Month: ' + e.month + ' · ',
+        el('a', { href: '/api/officer-evaluations/export?month=' + e.month }, '导出 Excel Export')),
+      table(['客户经理 Officer', '等级 Level', '新增余额 New balance', '完成率 Attainment', '新增客户 New customers', '不良率 NPL',
+        '近一年逾期 Overdue in year', '平均放款天数 Days', '退件率 Rework', '积分 Points'],
+      e.evaluations.map((o) => [o.officer, el('b', { style: 'color:' + (LEVEL_COLORS[o.level] || '#333') }, o.levelName),
+        money(o.newBalance), percent(o.newBalanceAttainment), number(o.newCustomers) + ' / ' + (o.newCustomersTarget === null ? '—' : number(o.newCustomersTarget)),
+        percent(o.nplRate), percent(o.overdueCustomerShare), number(o.meanDaysToDisbursement, 1), percent(o.reworkRate),
+        number(o.marketingPoints)])));
+    })
+    .catch((error) => section.replaceChildren(el('div', { class: 'note' }, '分级加载失败 Levels could not be loaded: ' + error.message)));
+  return section;
 }
 
 const ROLES = { ACCOUNT_MANAGER: '客户经理 Account manager', INVESTIGATOR: '调查岗 Investigator', APPROVER: '审批岗 Approver' };

@@ -1,0 +1,28 @@
+package cn.smartfactory.lending.evaluation;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.smartfactory.lending.decision.DecisionRules;
+import cn.smartfactory.lending.kpi.KpiService;
+
+@Configuration(proxyBeanMethods = false)
+class EvaluationConfiguration {
+
+    @Bean
+    OfficerEvaluations officerEvaluations(JdbcClient jdbc, KpiService kpis, DecisionRules rules, IdentityService identity) {
+        return new OfficerEvaluations(jdbc, kpis, rules, identity);
+    }
+
+    @Bean
+    OfficerTargets officerTargets(JdbcClient jdbc, IdentityService identity) {
+        return new OfficerTargets(jdbc, identity);
+    }
+
+    @Bean("monthlyOfficerEvaluation")
+    MonthlyOfficerEvaluation monthlyOfficerEvaluation(OfficerEvaluations evaluations) {
+        return new MonthlyOfficerEvaluation(evaluations);
+    }
+}

@@ -1,0 +1,119 @@
+package cn.smartfactory.lending.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import cn.smartfactory.lending.decision.StandaloneDecisionRules;
+import cn.smartfactory.lending.kpi.FactoryFacts;
+import cn.smartfactory.lending.kpi.KpiService;
+import cn.smartfactory.lending.marketing.CampaignFigures;
+import cn.smartfactory.lending.platform.BankClock;
+
+/**
+ * One account manager's November 2026 worked out by hand: 150,000 disbursed against a 100,000 target
+ * (attainment 1.5), a new customer against a target of 2, three live loans of which one fell overdue in
+ * the year (a third), 300,000 outstanding with nothing non-performing, one committee case, no marketing points.
+ */
+class OfficerEvaluationsTest {
+
+    private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
+
+    private JdbcClient jdbc;
+    private OfficerEvaluations evaluations;
+
+    @BeforeEach
+    void november() {
+        DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:eval" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V1__loan_register.sql"),
+                new ClassPathResource("db/migration/V2__loan_events.sql"), new ClassPathResource("db/migration/V9__marketing.sql"),
+                new ClassPathResource("db/migration/V10__factory_facts.sql"),
+                new ClassPathResource("db/migration/V12__officer_evaluation.sql")).execute(db);
+        jdbc = JdbcClient.create(db);
+        evaluations = new OfficerEvaluations(jdbc, new KpiService(jdbc, new CampaignFigures(jdbc)),
+                StandaloneDecisionRules.fromClasspath(List.of("processes/officer-level.dmn")), null);
+        ClockUtil.setCurrentTime(java.util.Date.from(at("2026-12-01T10:00")));
+
+        FactoryFacts facts = new FactoryFacts(jdbc);
+        facts.applicationTaken(new FactoryFacts.NewApplication("A1", "pi1", "CREDIT", "RETAIL_STORE", "am1", "C-1", "WALK_IN", null,
+                new BigDecimal("150000"), at("2026-11-02T09:00")));
+        facts.applicationEnded(new FactoryFacts.EndedApplication("pi1", at("2026-11-06T09:00"), "DISBURSED", null, null,
+                "CREDIT_COMMITTEE", true, true, 0, true, new BigDecimal("150000"), new BigDecimal("150000")));
+        loan("L1", "100000", "2025-06-01", null);
+        loan("L2", "100000", "2026-03-01", null);
+        loan("L3", "100000", "2026-11-06", null);
+        loan("L0", "0", "2024-01-01", "2025-05-01"); // closed before the year: not counted
+        jdbc.sql("INSERT INTO loan_event (event_id, loan_number, event_type, occurred_on, days_overdue, source, tier_before,"
+                        + " tier_after, received_at) VALUES ('e1', 'L2', 'OVERDUE_PAYMENT', :on, 12, 'core', 'T1', 'T2', :at)")
+                .param("on", Date.valueOf("2026-07-10")).param("at", Timestamp.from(at("2026-07-10T10:00"))).update();
+        jdbc.sql("INSERT INTO officer_target VALUES (:m, 'am1', 2, 100000, 'mgr1', :at)").param("m", Date.valueOf("2026-11-01"))
+                .param("at", Timestamp.from(at("2026-10-20T10:00"))).update();
+    }
+
+    @AfterEach
+    void clock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theMonthsIndicatorsAndLevel() {
+        Evaluation e = evaluations.compute(NOVEMBER, "am1", "mgr1", Instant.now());
+        assertThat(e.newCustomers()).isEqualTo(1);
+        assertThat(e.newCustomersTarget()).isEqualTo(2);
+        assertThat(e.newBalance()).isEqualByComparingTo("150000");
+        assertThat(e.newBalanceAttainment()).isEqualByComparingTo("1.5000");
+        assertThat(e.outstanding()).isEqualByComparingTo("300000");
+        assertThat(e.nplRate()).isEqualByComparingTo("0");
+        assertThat(e.overdueRate()).isEqualByComparingTo("0");
+        assertThat(e.overdueCustomerShare()).as("L2 of L1, L2, L3").isEqualByComparingTo("0.3333");
+        assertThat(e.meanDaysToDisbursement()).isEqualByComparingTo("4.00");
+        assertThat(e.committeeCases()).isEqualTo(1);
+        assertThat(e.reworkRate()).isEqualByComparingTo("0");
+        assertThat(e.marketingPoints()).isZero();
+        // Overdue share above a fifth: the table says watch, whatever the balance.
+        assertThat(e.level()).isEqualTo("WATCH");
+        assertThat(e.levelName()).isEqualTo("观察 Watch");
+        assertThat(e.version()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutATargetTheLevelIsNotJudged() {
+        Evaluation e = evaluations.compute(NOVEMBER, "am2", "mgr1", Instant.now());
+        assertThat(e.newBalanceTarget()).isNull();
+        assertThat(e.overdueCustomerShare()).as("no loans, no share").isNull();
+        assertThat(e.level()).isEqualTo("UNRATED");
+    }
+
+    private void loan(String number, String outstanding, String disbursedOn, String closedOn) {
+        jdbc.sql("""
+                INSERT INTO loan (loan_number, application_id, process_instance_id, customer_name, industry, product,
+                    guarantee_type, grade, score, approved_amount, disbursed_amount, term_months, disbursed_on, maturity_date,
+                    outstanding_balance, days_overdue, classification, tier, account_manager, investigators, approvers,
+                    status, created_at, closed_on)
+                VALUES (:n, :n, :n, '客户', 'RETAIL_STORE', 'CREDIT', 'CREDIT', 'B', 70, 150000, 150000, 12, :on, :maturity,
+                    :outstanding, 0, 'NORMAL', 'T1', 'am1', 'inv1', 'apr1', :status, :created, :closed)
+                """).param("n", number).param("on", Date.valueOf(disbursedOn)).param("maturity", Date.valueOf("2027-12-01"))
+                .param("outstanding", new BigDecimal(outstanding)).param("status", closedOn == null ? "ACTIVE" : "REPAID")
+                .param("created", Timestamp.from(at("2024-01-01T09:00")))
+                .param("closed", closedOn == null ? null : Date.valueOf(closedOn)).update();
+    }
+
+    private static Instant at(String bankTime) {
+        return LocalDateTime.parse(bankTime).atZone(BankClock.ZONE).toInstant();
+    }
+}
