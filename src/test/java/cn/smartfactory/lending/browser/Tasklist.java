@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * does (form-js fields, dropdowns, radio buttons, checkboxes; Chinese committed as an input method
  * would), completes them, reads the notifications, and takes screenshots.
  */
-final class Tasklist implements AutoCloseable {
+public final class Tasklist implements AutoCloseable {
 
     static final Path SHOTS = Path.of("target", "screenshots");
     /** The screenshots of each role's main screen that the user guide shows (copied to docs/images). */
@@ -46,8 +46,8 @@ final class Tasklist implements AutoCloseable {
 
     private static final Map<String, Map<String, String>> OPTION_LABELS = optionLabels();
 
-    final WebDriver browser;
-    final WebDriverWait wait;
+    public final WebDriver browser;
+    public final WebDriverWait wait;
     private final int port;
 
     private Tasklist(WebDriver browser, int port) {
@@ -56,11 +56,11 @@ final class Tasklist implements AutoCloseable {
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
-    static boolean available() {
+    public static boolean available() {
         return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
     }
 
-    static Tasklist open(int port) throws IOException {
+    public static Tasklist open(int port) throws IOException {
         Files.createDirectories(GUIDE_SHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -79,7 +79,7 @@ final class Tasklist implements AutoCloseable {
         browser.quit();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://localhost:" + port + path;
     }
 
@@ -87,7 +87,7 @@ final class Tasklist implements AutoCloseable {
         login("tasklist", user, By.cssSelector("li.start-process-action a"));
     }
 
-    void login(String app, String user, By loggedIn) {
+    public void login(String app, String user, By loggedIn) {
         logout();
         browser.get(url("/camunda/app/" + app + "/default/#/login"));
         WebElement name = waitFor(By.cssSelector("input[ng-model='username']"));
