@@ -78,7 +78,7 @@ public final class KpiScaleBenchmark {
             long t0 = System.nanoTime();
             long[] counts = generate(jdbc, applications);
             double generateSeconds = (System.nanoTime() - t0) / 1e9;
-            jdbc.execute("ANALYZE");
+            jdbc.execute("VACUUM ANALYZE"); // as autovacuum would have done by the time managers look
 
             KpiService kpis = platform.getBean(KpiService.class);
             KpiQuery quarter = KpiQuery.quarterOf(BankClock.today());
@@ -108,6 +108,8 @@ public final class KpiScaleBenchmark {
                     page = new double[pageLoads];
                     for (int i = 0; i < pageLoads; i++) {
                         browser.browser.get(browser.url("/camunda/app/cockpit/default/#/dashboard"));
+                        // The dashboard's own tiles finish first: the page is measured on its own.
+                        browser.wait.until(d -> !d.findElements(By.cssSelector(".factory-dashboard .factory-tile")).isEmpty());
                         long t = System.nanoTime();
                         browser.browser.get(browser.url("/camunda/app/cockpit/default/#/factory"));
                         browser.wait.until(d -> !d.findElements(By.cssSelector(".factory-page .bar-row")).isEmpty());
