@@ -25,7 +25,7 @@ class UserGuideImagesTest {
 
         assertThat(shown).containsExactlyInAnyOrder("images/account-manager.png", "images/investigator.png",
                 "images/central-operations.png", "images/approver.png", "images/risk-manager.png",
-                "images/administrator.png", "images/manager.png");
+                "images/administrator.png", "images/manager.png", "images/factory-dashboard.png");
         for (String picture : shown) {
             byte[] png = Files.readAllBytes(Path.of("docs").resolve(picture));
             assertThat(png).as(picture).startsWith(0x89, 'P', 'N', 'G');
