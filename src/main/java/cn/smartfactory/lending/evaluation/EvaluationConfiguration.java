@@ -11,9 +11,16 @@ import cn.smartfactory.lending.kpi.KpiService;
 @Configuration(proxyBeanMethods = false)
 class EvaluationConfiguration {
 
+    /** Also the approvers' current levels, which the approval authority reads (分层授权). */
     @Bean
-    OfficerEvaluations officerEvaluations(JdbcClient jdbc, KpiService kpis, DecisionRules rules, IdentityService identity) {
-        return new OfficerEvaluations(jdbc, kpis, rules, identity);
+    ApproverEvaluations approverEvaluations(JdbcClient jdbc, KpiService kpis, DecisionRules rules, IdentityService identity) {
+        return new ApproverEvaluations(jdbc, kpis, rules, identity);
+    }
+
+    @Bean
+    OfficerEvaluations officerEvaluations(JdbcClient jdbc, KpiService kpis, DecisionRules rules, IdentityService identity,
+                                          ApproverEvaluations approvers) {
+        return new OfficerEvaluations(jdbc, kpis, rules, identity, approvers);
     }
 
     @Bean

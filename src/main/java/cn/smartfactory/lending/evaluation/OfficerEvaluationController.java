@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -57,6 +56,7 @@ class OfficerEvaluationController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("month", m.toString());
         body.put("evaluations", evaluations.month(m, version));
+        body.put("approvers", evaluations.approvers(m, version));
         body.put("monthsEvaluated", evaluations.months().stream().map(YearMonth::toString).toList());
         return ResponseEntity.ok(body);
     }
@@ -76,7 +76,7 @@ class OfficerEvaluationController {
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("officer-evaluation-" + m + ".xlsx").build().toString())
-                .body(EvaluationWorkbook.write(m.toString(), evaluations.month(m, version)));
+                .body(EvaluationWorkbook.write(m.toString(), evaluations.month(m, version), evaluations.approvers(m, version)));
     }
 
     @PostMapping("/api/officer-evaluations")
@@ -87,8 +87,8 @@ class OfficerEvaluationController {
         try {
             String by = identity.getCurrentAuthentication().getUserId();
             YearMonth m = month(month);
-            List<Evaluation> computed = staff.asPlatform(() -> evaluations.evaluate(m, by));
-            return ResponseEntity.ok(Map.of("month", month, "evaluations", computed));
+            OfficerEvaluations.Evaluated computed = staff.asPlatform(() -> evaluations.evaluate(m, by));
+            return ResponseEntity.ok(Map.of("month", month, "evaluations", computed.evaluations(), "approvers", computed.approvers()));
         } catch (IllegalArgumentException e) {
             return bad(e.getMessage());
         }

@@ -38,16 +38,27 @@ public class OfficerEvaluations {
     private final KpiService kpis;
     private final DecisionRules rules;
     private final IdentityService identity;
+    private final ApproverEvaluations approvers;
 
-    public OfficerEvaluations(JdbcClient jdbc, KpiService kpis, DecisionRules rules, IdentityService identity) {
+    public OfficerEvaluations(JdbcClient jdbc, KpiService kpis, DecisionRules rules, IdentityService identity,
+                              ApproverEvaluations approvers) {
         this.jdbc = jdbc;
         this.kpis = kpis;
         this.rules = rules;
         this.identity = identity;
+        this.approvers = approvers;
     }
 
-    /** Evaluates every account manager for the month as a new version; answers the new evaluations. */
-    public List<Evaluation> evaluate(YearMonth month, String by) {
+    /** A month's evaluations as computed together: the account managers and the approvers. */
+    public record Evaluated(YearMonth month, List<Evaluation> evaluations, List<ApproverEvaluation> approvers) {
+
+        public int size() {
+            return evaluations.size() + approvers.size();
+        }
+    }
+
+    /** Evaluates every account manager and every approver for the month as a new version; answers the new evaluations. */
+    public Evaluated evaluate(YearMonth month, String by) {
         if (!month.isBefore(YearMonth.from(BankClock.today()))) {
             throw new IllegalArgumentException("月份 month 须为已结束的月份 must be a month that has ended (was " + month + ")");
         }
@@ -58,7 +69,12 @@ public class OfficerEvaluations {
             insert(e);
             result.add(e);
         }
-        return result;
+        return new Evaluated(month, result, approvers.evaluate(month, by, now));
+    }
+
+    /** The approvers' evaluations of the month: the latest version of each, or the given version. */
+    public List<ApproverEvaluation> approvers(YearMonth month, Integer version) {
+        return approvers.month(month, version);
     }
 
     Evaluation compute(YearMonth month, String officer, String by, Instant now) {

@@ -16,6 +16,8 @@ import static cn.smartfactory.lending.origination.LoanVariables.HARD_FLAG;
 import static cn.smartfactory.lending.origination.LoanVariables.PRODUCT;
 import static cn.smartfactory.lending.origination.LoanVariables.REWORK_COUNT;
 import static cn.smartfactory.lending.origination.LoanVariables.SEND_BACK_REASON;
+import static cn.smartfactory.lending.origination.LoanVariables.SIGNED_ALONE;
+import static cn.smartfactory.lending.origination.LoanVariables.SIGNED_ALONE_REASON;
 import static cn.smartfactory.lending.origination.LoanVariables.SUGGESTED_AMOUNT;
 import static cn.smartfactory.lending.origination.LoanVariables.TERM_MONTHS;
 import static cn.smartfactory.lending.origination.LoanVariables.VOTE;
@@ -30,29 +32,41 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.smartfactory.lending.approval.ApprovalAuthority;
+import cn.smartfactory.lending.approval.ApprovalRoute;
 import cn.smartfactory.lending.approval.ApprovalRoute.Route;
+import cn.smartfactory.lending.approval.ApproverLevels;
 import cn.smartfactory.lending.forms.FormRules;
 import cn.smartfactory.lending.investigation.Violation;
 import cn.smartfactory.lending.product.ProductCatalog;
 import cn.smartfactory.lending.product.ProductTerms;
+import cn.smartfactory.lending.record.Actor;
 
 /**
  * Checks and records an approver's decision: a decline needs a reason code, a send-back a reason
  * (and counts as rework), a changed amount or term must be given and must stay within the
  * authority of this route — a single approver cannot raise a loan into dual-signature territory;
  * such a case is referred instead. An unchanged approval approves the suggested limit.
+ *
+ * <p>Authority is tiered (分层授权): an approval is checked against the {@code approval-authority} table
+ * with the signing approver's current level. An approver whose level narrows the route (on watch, say)
+ * cannot approve on it; a first signature whose level covers the loan alone (a senior approver) is
+ * marked {@code signedAlone}, and the process skips the second signature.
  */
 @Component("approvalRecorder")
 public class ApprovalRecorder implements TaskListener {
 
     static final List<String> DECISIONS = List.of("APPROVE", "APPROVE_MODIFIED", "SEND_BACK", "DECLINE", "REFER");
 
+    static final String FIRST_SIGNATURE = "Task_ApproveFirstSignature";
+
     private final ApprovalAuthority authority;
     private final ProductCatalog products;
+    private final ApproverLevels levels;
 
-    public ApprovalRecorder(ApprovalAuthority authority, ProductCatalog products) {
+    public ApprovalRecorder(ApprovalAuthority authority, ProductCatalog products, ApproverLevels levels) {
         this.authority = authority;
         this.products = products;
+        this.levels = levels;
     }
 
     @Override
@@ -69,10 +83,15 @@ public class ApprovalRecorder implements TaskListener {
                 instance.setVariable(copied, task.getVariableLocal(copied));
             }
         }
+        if (FIRST_SIGNATURE.equals(task.getTaskDefinitionKey())) {
+            instance.setVariable(SIGNED_ALONE, false);
+            instance.removeVariable(SIGNED_ALONE_REASON);
+        }
         switch (decision) {
             case "APPROVE" -> {
                 BigDecimal suggested = number(task.getVariable(SUGGESTED_AMOUNT));
                 requireAtLeastMinimum(task, APPROVAL_DECISION, terms(task), suggested);
+                withinAuthority(task, APPROVAL_DECISION, suggested);
                 instance.setVariable(APPROVED_AMOUNT, suggested.doubleValue());
                 instance.setVariable(APPROVED_TERM_MONTHS, number(task.getVariable(TERM_MONTHS)).intValue());
             }
@@ -117,16 +136,44 @@ public class ApprovalRecorder implements TaskListener {
         if (amount.compareTo(requested) > 0) {
             throw refused(task, APPROVED_AMOUNT, "批准金额不得超过申请金额", "the approved amount may not exceed the requested amount");
         }
-        Route current = Route.valueOf((String) task.getVariable(APPROVAL_ROUTE));
-        Route needed = authority.route(amount, (String) task.getVariable(GRADE), (String) task.getVariable(PRODUCT),
-                Boolean.TRUE.equals(task.getVariable(HARD_FLAG)), number(task.getVariable(FLAG_COUNT)).intValue(), false).route();
-        if (needed.ordinal() > current.ordinal()) {
-            throw refused(task, APPROVED_AMOUNT, "该金额超出本审批路径的权限,请提交贷审会",
-                    "this amount needs " + needed + ", beyond the authority of " + current + ": refer the case instead");
-        }
+        withinAuthority(task, APPROVED_AMOUNT, amount);
         var instance = task.getExecution().getProcessInstance();
         instance.setVariable(APPROVED_AMOUNT, amount.doubleValue());
         instance.setVariable(APPROVED_TERM_MONTHS, term.intValue());
+    }
+
+    /**
+     * The amount approved must be within the authority of the route as it stands for this approver: the
+     * table with the signer's level. Above it the case is refused (another approver, or a referral); at a
+     * first signature that the signer's level covers alone, the loan is marked signed alone.
+     */
+    private void withinAuthority(DelegateTask task, String field, BigDecimal amount) {
+        Route current = Route.valueOf((String) task.getVariable(APPROVAL_ROUTE));
+        String grade = (String) task.getVariable(GRADE);
+        String product = (String) task.getVariable(PRODUCT);
+        boolean hardFlag = Boolean.TRUE.equals(task.getVariable(HARD_FLAG));
+        int flagCount = number(task.getVariable(FLAG_COUNT)).intValue();
+        Route forTheAmount = authority.route(amount, grade, product, hardFlag, flagCount, false).route();
+        if (forTheAmount.ordinal() > current.ordinal()) {
+            throw refused(task, field, "该金额超出本审批路径的权限,请提交贷审会",
+                    "this amount needs " + forTheAmount + ", beyond the authority of " + current + ": refer the case instead");
+        }
+        String signer = Actor.of(task);
+        String level = signer == null ? null : levels.currentLevel(signer).orElse(null);
+        if (level == null) {
+            return;
+        }
+        ApprovalRoute forTheSigner = authority.route(amount, grade, product, hardFlag, flagCount, false, level);
+        if (forTheSigner.route().ordinal() > current.ordinal()) {
+            throw refused(task, field, "您的审批等级不足以在本路径批准:" + forTheSigner.reasonZh() + ",请由其他审批人审批或提交贷审会",
+                    "your level does not carry the authority of this route: " + forTheSigner.reasonEn()
+                            + "; let another approver sign or refer the case");
+        }
+        if (FIRST_SIGNATURE.equals(task.getTaskDefinitionKey()) && forTheSigner.route() == Route.SINGLE_APPROVER) {
+            var instance = task.getExecution().getProcessInstance();
+            instance.setVariable(SIGNED_ALONE, true);
+            instance.setVariable(SIGNED_ALONE_REASON, forTheSigner.reasonZh() + " " + forTheSigner.reasonEn());
+        }
     }
 
     ProductTerms terms(DelegateTask task) {

@@ -61,6 +61,12 @@ public final class LoanVariables {
     public static final String APPROVAL_CONDITIONS = "approvalConditions";
     public static final String APPROVAL_OPINION = "approvalOpinion";
     public static final String SEND_BACK_REASON = "sendBackReason";
+    /**
+     * Set at each first signature of a dual route: true when the approver's level gave them the authority
+     * to sign the loan alone (分层授权), so no second signature is needed; the reason says which rule.
+     */
+    public static final String SIGNED_ALONE = "signedAlone";
+    public static final String SIGNED_ALONE_REASON = "signedAloneReason";
     public static final String VOTE = "vote";
     public static final String COMMITTEE_APPROVALS = "committeeApprovals";
     public static final String COMMITTEE_DECLINES = "committeeDeclines";

@@ -61,7 +61,7 @@ class OfficerEvaluationApiTest {
     }
 
     @Test
-    void aMonthIsComputedKeptAsComputedAndReadByManagersAndRiskManagers() {
+    void aMonthIsComputedKeptAsComputedAndReadByManagersAndRiskManagers() throws java.io.IOException {
         upload("mgr1", "month,officer,newCustomers,newBalance\n" + lastMonth + ",am1,3,500000\n");
         for (String user : List.of("am1", "risk1", "apr1")) {
             assertThat(post(user, "/api/officer-evaluations?month=" + lastMonth).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
@@ -75,6 +75,12 @@ class OfficerEvaluationApiTest {
         assertThat(am1.get("level").asText()).isIn("JUNIOR", "INTERMEDIATE", "SENIOR", "WATCH");
         assertThat(am1.get("levelName").asText()).matches("\\p{IsHan}+ [A-Z][a-z]+");
         int version = am1.get("version").asInt();
+        // The approvers are evaluated with them (分层授权): every demo approver, with a level from the approver table.
+        JsonNode apr1 = first.getBody().get("approvers").findParents("approver").stream()
+                .filter(a -> a.get("approver").asText().equals("apr1")).findFirst().orElseThrow();
+        assertThat(apr1.get("level").asText()).isIn("UNRATED", "JUNIOR", "INTERMEDIATE", "SENIOR", "WATCH");
+        assertThat(apr1.get("levelName").asText()).matches("\\p{IsHan}+ [A-Z][a-z]+");
+        assertThat(apr1.get("version").asInt()).isPositive();
 
         // Computed again: a new version; the earlier one can still be read as it was.
         assertThat(post("mgr1", "/api/officer-evaluations?month=" + lastMonth).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -91,6 +97,12 @@ class OfficerEvaluationApiTest {
                 byte[].class);
         assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(xlsx.getBody()).startsWith('P', 'K');
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+            assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("客户经理分级 " + lastMonth);
+            assertThat(workbook.getSheetAt(1).getSheetName()).isEqualTo("审批人分级 " + lastMonth);
+            assertThat(workbook.getSheetAt(1).getRow(0).getCell(0).getStringCellValue()).isEqualTo("审批人 Approver");
+            assertThat(workbook.getSheetAt(1).getLastRowNum()).as("one row per demo approver").isGreaterThanOrEqualTo(3);
+        }
         assertThat(get("mgr1", "/api/officer-evaluations?month=11-2026").getBody().get("message").asText()).startsWith("月份 month");
     }
 

@@ -36,6 +36,7 @@ class OfficerEvaluationsTest {
 
     private JdbcClient jdbc;
     private OfficerEvaluations evaluations;
+    private ApproverEvaluations approvers;
 
     @BeforeEach
     void november() {
@@ -43,10 +44,13 @@ class OfficerEvaluationsTest {
         new ResourceDatabasePopulator(new ClassPathResource("db/migration/V1__loan_register.sql"),
                 new ClassPathResource("db/migration/V2__loan_events.sql"), new ClassPathResource("db/migration/V9__marketing.sql"),
                 new ClassPathResource("db/migration/V10__factory_facts.sql"),
-                new ClassPathResource("db/migration/V12__officer_evaluation.sql")).execute(db);
+                new ClassPathResource("db/migration/V12__officer_evaluation.sql"),
+                new ClassPathResource("db/migration/V14__approver_evaluation.sql")).execute(db);
         jdbc = JdbcClient.create(db);
-        evaluations = new OfficerEvaluations(jdbc, new KpiService(jdbc, new CampaignFigures(jdbc)),
-                StandaloneDecisionRules.fromClasspath(List.of("processes/officer-level.dmn")), null);
+        var kpis = new KpiService(jdbc, new CampaignFigures(jdbc));
+        var rules = StandaloneDecisionRules.fromClasspath(List.of("processes/officer-level.dmn", "processes/approver-level.dmn"));
+        approvers = new ApproverEvaluations(jdbc, kpis, rules, null);
+        evaluations = new OfficerEvaluations(jdbc, kpis, rules, null, approvers);
         ClockUtil.setCurrentTime(java.util.Date.from(at("2026-12-01T10:00")));
 
         FactoryFacts facts = new FactoryFacts(jdbc);
@@ -99,15 +103,62 @@ class OfficerEvaluationsTest {
         assertThat(e.level()).isEqualTo("UNRATED");
     }
 
+    /**
+     * The approvers' month: apr1 signed L1 to L3 (one overdue in the year) — three loans, too few to judge;
+     * apr2 signed fifty loans with apr20 and none fell overdue — senior, which is what apr2's authority
+     * reads from then on (the latest month evaluated, its latest version), while apr20's "apr2" prefix
+     * does not count apr2's loans twice.
+     */
+    @Test
+    void anApproversMonthAndTheLevelTheirAuthorityReads() {
+        for (int i = 0; i < 50; i++) {
+            loan("S" + i, "10000", "2026-06-01", null, "apr2,apr20");
+        }
+        loan("T1", "10000", "2026-06-01", null, "apr20");
+        assertThat(approvers.currentLevel("apr2")).as("never evaluated: no level, the route's authority alone").isEmpty();
+
+        List<ApproverEvaluation> november = approvers.evaluate(NOVEMBER, "mgr1", Instant.now());
+        assertThat(november).extracting(ApproverEvaluation::approver).containsExactly("apr1", "apr2", "apr20");
+        ApproverEvaluation apr1 = november.get(0);
+        assertThat(apr1.loans()).isEqualTo(3);
+        assertThat(apr1.outstanding()).isEqualByComparingTo("300000");
+        assertThat(apr1.overdueLoanShare()).as("L2 of L1, L2, L3").isEqualByComparingTo("0.3333");
+        assertThat(apr1.level()).as("three loans: too few to judge").isEqualTo("UNRATED");
+        ApproverEvaluation apr2 = november.get(1);
+        assertThat(apr2.loans()).isEqualTo(50);
+        assertThat(apr2.outstanding()).isEqualByComparingTo("500000");
+        assertThat(apr2.nplRate()).isEqualByComparingTo("0");
+        assertThat(apr2.overdueLoanShare()).isEqualByComparingTo("0");
+        assertThat(apr2.level()).isEqualTo("SENIOR");
+        assertThat(apr2.levelName()).isEqualTo("资深 Senior");
+        assertThat(november.get(2).loans()).isEqualTo(51);
+        assertThat(approvers.currentLevel("apr2")).contains("SENIOR");
+
+        // A default on apr2's loans, then October evaluated late and November again: November's newest version counts.
+        jdbc.sql("UPDATE loan SET classification = 'SUBSTANDARD', days_overdue = 95 WHERE loan_number IN ('S1', 'S2')").update();
+        assertThat(approvers.evaluate(YearMonth.of(2026, 10), "mgr1", Instant.now())).extracting(ApproverEvaluation::level)
+                .containsExactly("UNRATED", "WATCH", "WATCH");
+        assertThat(approvers.currentLevel("apr2")).as("October is older than November").contains("SENIOR");
+        ApproverEvaluation again = approvers.evaluate(NOVEMBER, "mgr1", Instant.now()).get(1);
+        assertThat(again.version()).isEqualTo(2);
+        assertThat(again.nplRate()).as("20,000 of 500,000").isEqualByComparingTo("0.04");
+        assertThat(approvers.currentLevel("apr2")).contains("WATCH");
+        assertThat(approvers.month(NOVEMBER, 1).get(1).level()).as("version 1 read as it was").isEqualTo("SENIOR");
+    }
+
     private void loan(String number, String outstanding, String disbursedOn, String closedOn) {
+        loan(number, outstanding, disbursedOn, closedOn, "apr1");
+    }
+
+    private void loan(String number, String outstanding, String disbursedOn, String closedOn, String approvers) {
         jdbc.sql("""
                 INSERT INTO loan (loan_number, application_id, process_instance_id, customer_name, industry, product,
                     guarantee_type, grade, score, approved_amount, disbursed_amount, term_months, disbursed_on, maturity_date,
                     outstanding_balance, days_overdue, classification, tier, account_manager, investigators, approvers,
                     status, created_at, closed_on)
                 VALUES (:n, :n, :n, '客户', 'RETAIL_STORE', 'CREDIT', 'CREDIT', 'B', 70, 150000, 150000, 12, :on, :maturity,
-                    :outstanding, 0, 'NORMAL', 'T1', 'am1', 'inv1', 'apr1', :status, :created, :closed)
-                """).param("n", number).param("on", Date.valueOf(disbursedOn)).param("maturity", Date.valueOf("2027-12-01"))
+                    :outstanding, 0, 'NORMAL', 'T1', 'am1', 'inv1', :approvers, :status, :created, :closed)
+                """).param("n", number).param("approvers", approvers).param("on", Date.valueOf(disbursedOn)).param("maturity", Date.valueOf("2027-12-01"))
                 .param("outstanding", new BigDecimal(outstanding)).param("status", closedOn == null ? "ACTIVE" : "REPAID")
                 .param("created", Timestamp.from(at("2024-01-01T09:00")))
                 .param("closed", closedOn == null ? null : Date.valueOf(closedOn)).update();

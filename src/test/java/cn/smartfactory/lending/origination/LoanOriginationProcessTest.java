@@ -85,6 +85,9 @@ class LoanOriginationProcessTest {
         }
     };
 
+    /** Approvers' levels as the monthly evaluation would have left them (分层授权); the others have none. */
+    static final Map<String, String> APPROVER_LEVELS = Map.of("apr7", "SENIOR", "apr8", "WATCH", "apr9", "JUNIOR");
+
     @BeforeEach
     void registerDelegates() {
         engine = engineExtension.getProcessEngine();
@@ -102,7 +105,8 @@ class LoanOriginationProcessTest {
         Mocks.register("segregationOfDuties", new SegregationOfDutiesListener(record));
         Mocks.register("stepRecord", new StepRecordListener(record));
         var products = new cn.smartfactory.lending.product.ProductCatalog(StandaloneDecisionRules.fromClasspath());
-        Mocks.register("approvalRecorder", new ApprovalRecorder(new ApprovalAuthority(StandaloneDecisionRules.fromClasspath()), products));
+        Mocks.register("approvalRecorder", new ApprovalRecorder(new ApprovalAuthority(StandaloneDecisionRules.fromClasspath()), products,
+                approver -> java.util.Optional.ofNullable(APPROVER_LEVELS.get(approver))));
         Mocks.register("committeeVoteRecorder", new CommitteeVoteRecorder(products));
         var monitoringRules = StandaloneDecisionRules.fromClasspath(List.of("processes/post-loan-monitoring-rules.dmn"));
         Mocks.register("handOverToMonitoringDelegate", new HandOverToMonitoringDelegate(
@@ -245,6 +249,44 @@ class LoanOriginationProcessTest {
         complete(pi, "Task_ApproveSecondSignature", "apr2", decision("APPROVE"));
         assertThat(pi).isWaitingAt("Task_SignContract");
         assertThat(variable(pi, "approvers")).isEqualTo("apr1,apr2");
+    }
+
+    @Test
+    void aSeniorApproverSignsADualSignatureLoanAlone() {
+        ProcessInstance pi = apply("am1", "2-catering");
+        dueDiligence(pi, "2-catering", "inv1", "ops1");
+        assertThat(pi).isWaitingAt("Task_ApproveFirstSignature");
+        assertThat(variable(pi, "approvalRoute")).isEqualTo("DUAL_SIGNATURE");
+        complete(pi, "Task_ApproveFirstSignature", "apr7", decision("APPROVE"));
+        assertThat(pi).isWaitingAt("Task_SignContract").hasPassed("Gateway_DualDecided").hasNotPassed("Task_ApproveSecondSignature");
+        assertThat(variable(pi, "signedAlone")).isEqualTo(true);
+        assertThat(variable(pi, "approvers")).isEqualTo("apr7");
+        var approval = record.entries(variable(pi, "applicationId").toString()).stream()
+                .filter(e -> e.duty() == cn.smartfactory.lending.record.RecordEntry.Duty.APPROVAL).toList();
+        assertThat(approval).hasSize(1);
+        assertThat(approval.get(0).details()).contains("signedAloneReason=资深审批人:50万元以内", "Senior approver");
+    }
+
+    @Test
+    void aJuniorFirstSignatureStillNeedsTheSecond() {
+        ProcessInstance pi = apply("am1", "2-catering");
+        dueDiligence(pi, "2-catering", "inv1", "ops1");
+        complete(pi, "Task_ApproveFirstSignature", "apr9", decision("APPROVE"));
+        assertThat(pi).isWaitingAt("Task_ApproveSecondSignature");
+        assertThat(variable(pi, "signedAlone")).isEqualTo(false);
+        assertThat(variable(pi, "signedAloneReason")).isNull();
+    }
+
+    @Test
+    void anApproverOnWatchCannotApproveAloneButAnotherCan() {
+        ProcessInstance pi = toSingleApproval();
+        assertRefused(() -> complete(pi, "Task_ApproveSingle", "apr8", decision("APPROVE")), "审批等级", "审批人处于观察级,不得单签");
+        assertThat(pi).isWaitingAt("Task_ApproveSingle");
+        assertThat(variable(pi, "approvedAmount")).isNull();
+        engine.getTaskService().setAssignee(task(pi, "Task_ApproveSingle").getId(), null);
+        complete(pi, "Task_ApproveSingle", "apr1", decision("APPROVE"));
+        assertThat(pi).isWaitingAt("Task_SignContract");
+        assertThat(variable(pi, "approvers")).isEqualTo("apr1");
     }
 
     @Test
@@ -601,7 +643,7 @@ class LoanOriginationProcessTest {
     }
 
     /** The engine wraps a task listener's refusal; somewhere in the chain is the refusal with its message. */
-    private static void assertRefused(Runnable action, String messagePart) {
+    private static void assertRefused(Runnable action, String... messageParts) {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(action::run);
         assertThat(thrown).as("a refusal").isNotNull();
         Throwable refusal = thrown;
@@ -609,6 +651,8 @@ class LoanOriginationProcessTest {
             refusal = refusal.getCause();
         }
         assertThat(refusal).as("BadUserRequestException in %s", thrown).isNotNull();
-        assertThat(refusal).hasMessageContaining(messagePart);
+        for (String part : messageParts) {
+            assertThat(refusal).hasMessageContaining(part);
+        }
     }
 }

@@ -164,7 +164,7 @@ function page(k) {
 
 const LEVEL_COLORS = { SENIOR: '#1f7a3a', INTERMEDIATE: '#2a6fdb', JUNIOR: '#555', WATCH: '#b3261e', UNRATED: '#888' };
 
-/** 客户经理分级: the latest evaluated month's levels, loaded on their own (a month may not be evaluated yet). */
+/** 客户经理分级 and 审批人分级: the latest evaluated month's levels, loaded on their own (a month may not be evaluated yet). */
 function evaluationSection() {
   const section = el('div', { class: 'factory-evaluation' }, '加载中… Loading…');
   fetch('/api/officer-evaluations', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
@@ -181,7 +181,13 @@ function evaluationSection() {
       e.evaluations.map((o) => [o.officer, el('b', { style: 'color:' + (LEVEL_COLORS[o.level] || '#333') }, o.levelName),
         money(o.newBalance), percent(o.newBalanceAttainment), number(o.newCustomers) + ' / ' + (o.newCustomersTarget === null ? '—' : number(o.newCustomersTarget)),
         percent(o.nplRate), percent(o.overdueCustomerShare), number(o.meanDaysToDisbursement, 1), percent(o.reworkRate),
-        number(o.marketingPoints)])));
+        number(o.marketingPoints)])),
+      el('h4', {}, '审批人分级(分层授权) Approver levels (tiered authority)'),
+      (e.approvers || []).length ? table(['审批人 Approver', '等级 Level', '在贷笔数 Live loans signed', '在贷余额 Outstanding',
+        '逾期率 Overdue', '不良率 NPL', '近一年逾期 Overdue in year'],
+      e.approvers.map((a) => [a.approver, el('b', { style: 'color:' + (LEVEL_COLORS[a.level] || '#333') }, a.levelName),
+        number(a.loans), money(a.outstanding), percent(a.overdueRate), percent(a.nplRate), percent(a.overdueLoanShare)]))
+        : el('div', { class: 'note' }, '本月无审批人评价 No approver evaluated this month'));
     })
     .catch((error) => section.replaceChildren(el('div', { class: 'note' }, '分级加载失败 Levels could not be loaded: ' + error.message)));
   return section;
