@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.smartfactory.lending.accountability.AccountabilityStore;
 import cn.smartfactory.lending.approval.ApproverLevels;
 import cn.smartfactory.lending.decision.DecisionRules;
 import cn.smartfactory.lending.identity.Role;
@@ -39,12 +40,15 @@ public class ApproverEvaluations implements ApproverLevels {
     private final KpiService kpis;
     private final DecisionRules rules;
     private final IdentityService identity;
+    private final AccountabilityStore accountability;
 
-    public ApproverEvaluations(JdbcClient jdbc, KpiService kpis, DecisionRules rules, IdentityService identity) {
+    public ApproverEvaluations(JdbcClient jdbc, KpiService kpis, DecisionRules rules, IdentityService identity,
+                               AccountabilityStore accountability) {
         this.jdbc = jdbc;
         this.kpis = kpis;
         this.rules = rules;
         this.identity = identity;
+        this.accountability = accountability;
     }
 
     /** Evaluates every approver for the month as a new version (the month is checked by the caller). */
@@ -73,10 +77,11 @@ public class ApproverEvaluations implements ApproverLevels {
         inputs.put("nplRate", portfolio == null || portfolio.nplRate() == null ? null : portfolio.nplRate().doubleValue());
         inputs.put("overdueLoanShare", overdueShare == null ? null : overdueShare.doubleValue());
         Map<String, Object> level = rules.evaluateSingle(LEVEL_TABLE, inputs);
+        int[] determinations = accountability.confirmedIn(approver, start(month), start(month.plusMonths(1)));
         return new ApproverEvaluation(month, approver, nextVersion(month, approver), loans,
                 portfolio == null ? BigDecimal.ZERO.setScale(2) : portfolio.outstanding(),
                 portfolio == null ? null : portfolio.overdueRate(), portfolio == null ? null : portfolio.nplRate(), overdueShare,
-                (String) level.get("level"), (String) level.get("levelName"), now, by);
+                (String) level.get("level"), (String) level.get("levelName"), now, by, determinations[0], determinations[1]);
     }
 
     /**
@@ -127,20 +132,27 @@ public class ApproverEvaluations implements ApproverLevels {
     private void insert(ApproverEvaluation e) {
         jdbc.sql("""
                 INSERT INTO approver_evaluation (evaluation_month, approver, version, loans, outstanding, overdue_rate, npl_rate,
-                    overdue_loan_share, level, level_name, computed_at, computed_by)
+                    overdue_loan_share, level, level_name, computed_at, computed_by, exempt_determinations, responsible_determinations)
                 VALUES (:month, :approver, :version, :loans, :outstanding, :overdueRate, :nplRate, :overdueShare, :level,
-                    :levelName, :at, :by)
+                    :levelName, :at, :by, :exempt, :responsible)
                 """).param("month", Date.valueOf(e.month().atDay(1))).param("approver", e.approver()).param("version", e.version())
                 .param("loans", e.loans()).param("outstanding", e.outstanding()).param("overdueRate", e.overdueRate())
                 .param("nplRate", e.nplRate()).param("overdueShare", e.overdueLoanShare()).param("level", e.level())
                 .param("levelName", e.levelName()).param("at", Timestamp.from(e.computedAt())).param("by", e.computedBy())
+                .param("exempt", e.exemptDeterminations()).param("responsible", e.responsibleDeterminations())
                 .update();
+    }
+
+    private static Instant start(YearMonth month) {
+        return cn.smartfactory.lending.platform.BankClock.startOf(month.atDay(1)).toInstant();
     }
 
     private static ApproverEvaluation read(ResultSet rs) throws SQLException {
         return new ApproverEvaluation(YearMonth.from(rs.getDate("evaluation_month").toLocalDate()), rs.getString("approver"),
                 rs.getInt("version"), rs.getInt("loans"), rs.getBigDecimal("outstanding"), rs.getBigDecimal("overdue_rate"),
                 rs.getBigDecimal("npl_rate"), rs.getBigDecimal("overdue_loan_share"), rs.getString("level"),
-                rs.getString("level_name"), rs.getTimestamp("computed_at").toInstant(), rs.getString("computed_by"));
+                rs.getString("level_name"), rs.getTimestamp("computed_at").toInstant(), rs.getString("computed_by"),
+                (Integer) rs.getObject("exempt_determinations", Integer.class),
+                (Integer) rs.getObject("responsible_determinations", Integer.class));
     }
 }

@@ -39,6 +39,8 @@ final class EvaluationWorkbook {
             new Column<>("上会笔数 Committee cases", Evaluation::committeeCases, false),
             new Column<>("退件率 Rework rate", Evaluation::reworkRate, true),
             new Column<>("营销积分 Marketing points", Evaluation::marketingPoints, false),
+            new Column<>("尽职免责 Exempt", Evaluation::exemptDeterminations, false),
+            new Column<>("认定责任 Responsible", Evaluation::responsibleDeterminations, false),
             new Column<>("版本 Version", Evaluation::version, false),
             new Column<>("计算人 Computed by", Evaluation::computedBy, false));
 
@@ -50,6 +52,8 @@ final class EvaluationWorkbook {
             new Column<>("逾期率 Overdue rate", ApproverEvaluation::overdueRate, true),
             new Column<>("不良率 NPL rate", ApproverEvaluation::nplRate, true),
             new Column<>("近一年逾期占比 Overdue in the past year", ApproverEvaluation::overdueLoanShare, true),
+            new Column<>("尽职免责 Exempt", ApproverEvaluation::exemptDeterminations, false),
+            new Column<>("认定责任 Responsible", ApproverEvaluation::responsibleDeterminations, false),
             new Column<>("版本 Version", ApproverEvaluation::version, false),
             new Column<>("计算人 Computed by", ApproverEvaluation::computedBy, false));
 

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.smartfactory.lending.accountability.AccountabilityStore;
 import cn.smartfactory.lending.decision.DecisionRules;
 import cn.smartfactory.lending.identity.Role;
 import cn.smartfactory.lending.kpi.KpiQuery;
@@ -39,14 +40,16 @@ public class OfficerEvaluations {
     private final DecisionRules rules;
     private final IdentityService identity;
     private final ApproverEvaluations approvers;
+    private final AccountabilityStore accountability;
 
     public OfficerEvaluations(JdbcClient jdbc, KpiService kpis, DecisionRules rules, IdentityService identity,
-                              ApproverEvaluations approvers) {
+                              ApproverEvaluations approvers, AccountabilityStore accountability) {
         this.jdbc = jdbc;
         this.kpis = kpis;
         this.rules = rules;
         this.identity = identity;
         this.approvers = approvers;
+        this.accountability = accountability;
     }
 
     /** A month's evaluations as computed together: the account managers and the approvers. */
@@ -99,12 +102,13 @@ public class OfficerEvaluations {
         inputs.put("newBalanceAttainment", attainment);
         inputs.put("reworkRate", decisions.reworkRate());
         Map<String, Object> level = rules.evaluateSingle(LEVEL_TABLE, toDoubles(inputs));
+        int[] determinations = accountability.confirmedIn(officer, start(month).toInstant(), start(month.plusMonths(1)).toInstant());
         return new Evaluation(month, officer, nextVersion(month, officer), (int) growth.newCustomers(),
                 growth.newCustomersTarget() == null ? null : growth.newCustomersTarget().intValue(), growth.disbursedAmount(),
                 growth.disbursedAmountTarget(), attainment, portfolio == null ? BigDecimal.ZERO.setScale(2) : portfolio.outstanding(),
                 portfolio == null ? null : portfolio.overdueRate(), portfolio == null ? null : portfolio.nplRate(), overdueShare,
                 turnaround.meanDays(), committee, decisions.reworkRate(), points, (String) level.get("level"),
-                (String) level.get("levelName"), now, by);
+                (String) level.get("levelName"), now, by, determinations[0], determinations[1]);
     }
 
     /**
@@ -167,10 +171,10 @@ public class OfficerEvaluations {
                 INSERT INTO officer_evaluation (evaluation_month, officer, version, new_customers, new_customers_target,
                     new_balance, new_balance_target, new_balance_attainment, outstanding, overdue_rate, npl_rate,
                     overdue_customer_share, mean_days_to_disbursement, committee_cases, rework_rate, marketing_points, level,
-                    level_name, computed_at, computed_by)
+                    level_name, computed_at, computed_by, exempt_determinations, responsible_determinations)
                 VALUES (:month, :officer, :version, :newCustomers, :newCustomersTarget, :newBalance, :newBalanceTarget,
                     :attainment, :outstanding, :overdueRate, :nplRate, :overdueShare, :meanDays, :committee, :rework, :points,
-                    :level, :levelName, :at, :by)
+                    :level, :levelName, :at, :by, :exempt, :responsible)
                 """).param("month", Date.valueOf(e.month().atDay(1))).param("officer", e.officer()).param("version", e.version())
                 .param("newCustomers", e.newCustomers()).param("newCustomersTarget", e.newCustomersTarget())
                 .param("newBalance", e.newBalance()).param("newBalanceTarget", e.newBalanceTarget())
@@ -179,6 +183,7 @@ public class OfficerEvaluations {
                 .param("meanDays", e.meanDaysToDisbursement()).param("committee", e.committeeCases())
                 .param("rework", e.reworkRate()).param("points", e.marketingPoints()).param("level", e.level())
                 .param("levelName", e.levelName()).param("at", Timestamp.from(e.computedAt())).param("by", e.computedBy())
+                .param("exempt", e.exemptDeterminations()).param("responsible", e.responsibleDeterminations())
                 .update();
     }
 
@@ -190,7 +195,8 @@ public class OfficerEvaluations {
                 rs.getBigDecimal("overdue_customer_share"), rs.getBigDecimal("mean_days_to_disbursement"),
                 rs.getInt("committee_cases"), rs.getBigDecimal("rework_rate"), rs.getInt("marketing_points"),
                 rs.getString("level"), rs.getString("level_name"), rs.getTimestamp("computed_at").toInstant(),
-                rs.getString("computed_by"));
+                rs.getString("computed_by"), (Integer) rs.getObject("exempt_determinations", Integer.class),
+                (Integer) rs.getObject("responsible_determinations", Integer.class));
     }
 
     private static Timestamp start(YearMonth month) {

@@ -73,7 +73,8 @@ public class IdentitySetup {
      * (IdentitySetupTest fails until it is).
      */
     static final List<String> RISK_MANAGED_PROCESSES = List.of("loan-origination", "post-loan-monitoring",
-            "early-warning-report", "marketing-campaign", "sla-watch", "overdue-follow-up", "officer-evaluation");
+            "early-warning-report", "marketing-campaign", "sla-watch", "overdue-follow-up", "officer-evaluation",
+            "npl-accountability-review");
 
     /** Processes only the roles that work them (and managers) read. */
     static final List<String> PRIVATE_PROCESSES = List.of("marketing-lead");

@@ -4,14 +4,24 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Marks the loan REPAID or WRITTEN_OFF in the register as monitoring ends (the task's {@code closure} input). */
+/**
+ * Marks the loan REPAID or WRITTEN_OFF in the register as monitoring ends (the task's {@code closure} input);
+ * a write-off is a bad loan ({@link BadLoans}).
+ */
 @Component("loanClosure")
 public class LoanClosureDelegate implements JavaDelegate {
 
     private final LoanRegister register;
+    private final BadLoans badLoans;
 
-    public LoanClosureDelegate(LoanRegister register) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public LoanClosureDelegate(LoanRegister register, org.springframework.beans.factory.ObjectProvider<BadLoans> badLoans) {
+        this(register, badLoans.getIfAvailable(() -> BadLoans.NONE));
+    }
+
+    public LoanClosureDelegate(LoanRegister register, BadLoans badLoans) {
         this.register = register;
+        this.badLoans = badLoans;
     }
 
     @Override
@@ -22,5 +32,8 @@ public class LoanClosureDelegate implements JavaDelegate {
             throw new IllegalStateException("Loan " + loanNumber + " is not in the register");
         }
         execution.setVariable("loanStatus", closure);
+        if ("WRITTEN_OFF".equals(closure)) {
+            badLoans.loanIsBad(loanNumber, closure);
+        }
     }
 }

@@ -44,14 +44,21 @@ public class LoanMonitoring {
     private final MonitoringTier tiers;
     private final IndustryCatalog industries;
     private final MonitoringProcess process;
+    private final BadLoans badLoans;
 
     public LoanMonitoring(LoanRegister register, DecisionRules rules, MonitoringTier tiers, IndustryCatalog industries,
                           MonitoringProcess process) {
+        this(register, rules, tiers, industries, process, BadLoans.NONE);
+    }
+
+    public LoanMonitoring(LoanRegister register, DecisionRules rules, MonitoringTier tiers, IndustryCatalog industries,
+                          MonitoringProcess process, BadLoans badLoans) {
         this.register = register;
         this.rules = rules;
         this.tiers = tiers;
         this.industries = industries;
         this.process = process;
+        this.badLoans = badLoans;
     }
 
     /** The first tier of a loan from its features alone. */
@@ -148,6 +155,9 @@ public class LoanMonitoring {
         v.put(WARNING_ASSIGNEE, Boolean.TRUE.equals(routing.get("assignToAccountManager")) ? loan.accountManager() : null);
         v.put(WARNING_DUE, BankClock.startOf(today().plusDays(((Number) routing.get("dueInDays")).longValue())));
         process.warn(loan.loanNumber(), v);
+        if (BadLoans.isBad(classification)) {
+            badLoans.loanIsBad(loan.loanNumber(), classification);
+        }
         return new EventOutcome(e.eventId(), e.loanNumber(), e.type(), false, loan.tier(), tier);
     }
 
@@ -167,6 +177,9 @@ public class LoanMonitoring {
         register.updateStatus(loanNumber, days, outstanding, classification, tier);
         process.update(loanNumber, statusVariables(days, outstanding, classification, tier,
                 tier.equals(loan.tier()) ? null : "逾期 Overdue: " + days + " 天 days"));
+        if (BadLoans.isBad(classification)) {
+            badLoans.loanIsBad(loanNumber, classification);
+        }
         return register.find(loanNumber).orElseThrow();
     }
 

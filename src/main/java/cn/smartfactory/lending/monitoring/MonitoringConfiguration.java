@@ -2,6 +2,7 @@ package cn.smartfactory.lending.monitoring;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,8 +29,8 @@ class MonitoringConfiguration {
 
     @Bean
     LoanMonitoring loanMonitoring(LoanRegister register, DecisionRules rules, MonitoringTier tiers,
-                                  IndustryCatalog industries, MonitoringProcess process) {
-        return new LoanMonitoring(register, rules, tiers, industries, process);
+                                  IndustryCatalog industries, MonitoringProcess process, ObjectProvider<BadLoans> badLoans) {
+        return new LoanMonitoring(register, rules, tiers, industries, process, badLoans.getIfAvailable(() -> BadLoans.NONE));
     }
 
     @Bean

@@ -17,6 +17,7 @@ import static cn.smartfactory.lending.origination.LoanVariables.PRODUCT;
 import static cn.smartfactory.lending.origination.LoanVariables.REWORK_COUNT;
 import static cn.smartfactory.lending.origination.LoanVariables.SEND_BACK_REASON;
 import static cn.smartfactory.lending.origination.LoanVariables.SIGNED_ALONE;
+import static cn.smartfactory.lending.origination.LoanVariables.SIGNED_ALONE_LEVEL;
 import static cn.smartfactory.lending.origination.LoanVariables.SIGNED_ALONE_REASON;
 import static cn.smartfactory.lending.origination.LoanVariables.SUGGESTED_AMOUNT;
 import static cn.smartfactory.lending.origination.LoanVariables.TERM_MONTHS;
@@ -86,6 +87,7 @@ public class ApprovalRecorder implements TaskListener {
         if (FIRST_SIGNATURE.equals(task.getTaskDefinitionKey())) {
             instance.setVariable(SIGNED_ALONE, false);
             instance.removeVariable(SIGNED_ALONE_REASON);
+            instance.removeVariable(SIGNED_ALONE_LEVEL);
         }
         switch (decision) {
             case "APPROVE" -> {
@@ -173,6 +175,7 @@ public class ApprovalRecorder implements TaskListener {
             var instance = task.getExecution().getProcessInstance();
             instance.setVariable(SIGNED_ALONE, true);
             instance.setVariable(SIGNED_ALONE_REASON, forTheSigner.reasonZh() + " " + forTheSigner.reasonEn());
+            instance.setVariable(SIGNED_ALONE_LEVEL, level);
         }
     }
 

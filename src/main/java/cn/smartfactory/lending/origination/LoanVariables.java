@@ -67,6 +67,8 @@ public final class LoanVariables {
      */
     public static final String SIGNED_ALONE = "signedAlone";
     public static final String SIGNED_ALONE_REASON = "signedAloneReason";
+    /** The level that gave the first signer the authority to sign alone. */
+    public static final String SIGNED_ALONE_LEVEL = "signedAloneLevel";
     public static final String VOTE = "vote";
     public static final String COMMITTEE_APPROVALS = "committeeApprovals";
     public static final String COMMITTEE_DECLINES = "committeeDeclines";

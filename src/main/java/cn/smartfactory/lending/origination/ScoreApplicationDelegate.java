@@ -79,7 +79,8 @@ public class ScoreApplicationDelegate implements JavaDelegate {
                 .scored(a.totalScore(), a.grade(), tableVersions(execution))
                 .explained(null, "binding=" + a.creditLimit().binding().name()
                         + "; flags=" + a.flags().stream().map(f -> f.code() + ":" + f.severity()).collect(Collectors.joining(","))
-                        + "; knockouts=" + a.knockouts().stream().map(Knockout::code).collect(Collectors.joining(","))));
+                        + "; knockouts=" + a.knockouts().stream().map(Knockout::code).collect(Collectors.joining(","))
+                        + "; salesEstimates=" + a.sales().usableEstimates()));
         if (a.knockedOut()) {
             execution.setVariable(DECLINE_STAGE, "RISK_MODEL");
             execution.setVariable(DECLINE_REASON_CODE, a.knockouts().get(0).code());

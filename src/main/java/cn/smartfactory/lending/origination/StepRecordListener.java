@@ -63,7 +63,7 @@ public class StepRecordListener implements TaskListener, ExecutionListener {
                 yield entry.decided(decision, approves ? decimal(v.get(APPROVED_AMOUNT)) : null,
                                 approves ? integer(v.get(APPROVED_TERM_MONTHS)) : null, (String) v.get(APPROVAL_ROUTE))
                         .explained(text(v.get(APPROVAL_OPINION)), details(v, APPROVAL_CONDITIONS, SEND_BACK_REASON,
-                                DECLINE_REASON_CODE, SIGNED_ALONE_REASON));
+                                DECLINE_REASON_CODE, SIGNED_ALONE_REASON, SIGNED_ALONE_LEVEL));
             }
             case COMMITTEE_VOTE -> entry.decided(String.valueOf(v.get(VOTE)), null, null, (String) v.get(APPROVAL_ROUTE))
                     .explained(text(v.get(APPROVAL_OPINION)), details(v, DECLINE_REASON_CODE));

@@ -45,12 +45,15 @@ class OfficerEvaluationsTest {
                 new ClassPathResource("db/migration/V2__loan_events.sql"), new ClassPathResource("db/migration/V9__marketing.sql"),
                 new ClassPathResource("db/migration/V10__factory_facts.sql"),
                 new ClassPathResource("db/migration/V12__officer_evaluation.sql"),
-                new ClassPathResource("db/migration/V14__approver_evaluation.sql")).execute(db);
+                new ClassPathResource("db/migration/V14__approver_evaluation.sql"),
+                new ClassPathResource("db/migration/V15__accountability.sql"),
+                new ClassPathResource("db/migration/V17__evaluation_determinations.sql")).execute(db);
         jdbc = JdbcClient.create(db);
         var kpis = new KpiService(jdbc, new CampaignFigures(jdbc));
         var rules = StandaloneDecisionRules.fromClasspath(List.of("processes/officer-level.dmn", "processes/approver-level.dmn"));
-        approvers = new ApproverEvaluations(jdbc, kpis, rules, null);
-        evaluations = new OfficerEvaluations(jdbc, kpis, rules, null, approvers);
+        var accountability = new cn.smartfactory.lending.accountability.AccountabilityStore(jdbc);
+        approvers = new ApproverEvaluations(jdbc, kpis, rules, null, accountability);
+        evaluations = new OfficerEvaluations(jdbc, kpis, rules, null, approvers, accountability);
         ClockUtil.setCurrentTime(java.util.Date.from(at("2026-12-01T10:00")));
 
         FactoryFacts facts = new FactoryFacts(jdbc);
@@ -76,7 +79,21 @@ class OfficerEvaluationsTest {
 
     @Test
     void theMonthsIndicatorsAndLevel() {
+        // Accountability: L1's first round found am1 responsible in November, its second round (new evidence)
+        // exempt, also in November — the final determination counts once; L2's exemption was confirmed in October.
+        var store = new cn.smartfactory.lending.accountability.AccountabilityStore(jdbc);
+        store.insert(new cn.smartfactory.lending.accountability.AccountabilityStore.Review("L1-R1", "L1", 1, "SUBSTANDARD", null,
+                at("2026-11-02T09:00"), "platform"));
+        store.insert(new cn.smartfactory.lending.accountability.AccountabilityStore.Review("L1-R2", "L1", 2, "NEW_ROUND", "新证据",
+                at("2026-11-10T09:00"), "risk1"));
+        store.insert(new cn.smartfactory.lending.accountability.AccountabilityStore.Review("L2-R1", "L2", 1, "SUBSTANDARD", null,
+                at("2026-10-02T09:00"), "platform"));
+        store.append("L1-R1", "am1", "CONFIRMED", "RESPONSIBLE", "MONITORING", "检查逾时", "risk2", at("2026-11-05T09:00"));
+        store.append("L1-R2", "am1", "CONFIRMED", "EXEMPT", null, "新证据表明按时", "risk2", at("2026-11-20T09:00"));
+        store.append("L2-R1", "am1", "CONFIRMED", "EXEMPT", null, "按标准", "risk2", at("2026-10-20T09:00"));
         Evaluation e = evaluations.compute(NOVEMBER, "am1", "mgr1", Instant.now());
+        assertThat(e.exemptDeterminations()).isEqualTo(1);
+        assertThat(e.responsibleDeterminations()).isZero();
         assertThat(e.newCustomers()).isEqualTo(1);
         assertThat(e.newCustomersTarget()).isEqualTo(2);
         assertThat(e.newBalance()).isEqualByComparingTo("150000");

@@ -74,7 +74,7 @@ class PostLoanMonitoringProcessTest {
         Mocks.register("checkSchedule", new CheckScheduleDelegate(RULES));
         Mocks.register("checkOutcome", new CheckOutcomeListener(RULES, tiers, register));
         Mocks.register("warningTask", new WarningTaskListener());
-        Mocks.register("loanClosure", new LoanClosureDelegate(register));
+        Mocks.register("loanClosure", new LoanClosureDelegate(register, BadLoans.NONE));
         Mocks.register("recordWarning", new RecordWarningDelegate(monitoring, register, new cn.smartfactory.lending.forms.FormRules(engine.getFormService())));
         Mocks.register("closingConfirmation", new ClosingConfirmation(register, decisionRecord));
         Mocks.register("monitoringRecord", new MonitoringRecordListener(decisionRecord, new FormRules(engine.getFormService())));

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import cn.smartfactory.lending.decision.RuleCoverage;
 
-/** Every rule of processes/station-sla.dmn, and a due date for every human task of the line and of monitoring. */
+/** Every rule of processes/station-sla.dmn, and a due date for every human task of the line, of monitoring and of the accountability review. */
 class StationSlaTableTest {
 
     private static final RuleCoverage COVERAGE = RuleCoverage.of("processes/station-sla.dmn");
@@ -46,7 +46,10 @@ class StationSlaTableTest {
             "post-loan-monitoring, Task_ConfirmClosingBalance, CREDIT, , 8, risk-managers",
             "post-loan-monitoring, Task_ApproveClosing, CREDIT, , 8, risk-managers",
             "marketing-campaign, Task_ReviewCampaign, , , 40, marketing-operations",
-            "overdue-follow-up, Task_FollowUpOverdueTask, , , 8, "})
+            "overdue-follow-up, Task_FollowUpOverdueTask, , , 8, ",
+            "npl-accountability-review, Task_GiveStatement, , , 40, risk-managers",
+            "npl-accountability-review, Task_ProposeDetermination, , , 40, managers",
+            "npl-accountability-review, Task_ConfirmDetermination, , , 16, managers"})
     void workingHoursAndLeadPerStation(String process, String station, String product, String route, int hours, String lead) {
         StationSla.Level level = SLA.of(process, station, product, route);
         assertThat(level.workingHours()).isEqualTo(hours);
@@ -63,7 +66,7 @@ class StationSlaTableTest {
 
     @Test
     void everyHumanTaskOfTheLineAndOfMonitoringIsTimedAndLed() throws Exception {
-        for (String process : List.of("loan-origination", "post-loan-monitoring")) {
+        for (String process : List.of("loan-origination", "post-loan-monitoring", "npl-accountability-review")) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream("processes/" + process + ".bpmn")) {
                 var model = Bpmn.readModelFromStream(in);
                 String key = model.getModelElementsByType(Process.class).iterator().next().getId();

@@ -162,6 +162,12 @@ function page(k) {
   ];
 }
 
+/** The accountability reviews' determinations confirmed in the month (尽职免责 / 认定责任); — before reviews existed. */
+function determinations(e) {
+  return e.exemptDeterminations === null || e.exemptDeterminations === undefined ? '—'
+    : number(e.exemptDeterminations) + ' / ' + number(e.responsibleDeterminations);
+}
+
 const LEVEL_COLORS = { SENIOR: '#1f7a3a', INTERMEDIATE: '#2a6fdb', JUNIOR: '#555', WATCH: '#b3261e', UNRATED: '#888' };
 
 /** 客户经理分级 and 审批人分级: the latest evaluated month's levels, loaded on their own (a month may not be evaluated yet). */
@@ -177,16 +183,17 @@ function evaluationSection() {
       section.replaceChildren(el('div', { class: 'note' }, '月份 Month: ' + e.month + ' · ',
         el('a', { href: '/api/officer-evaluations/export?month=' + e.month }, '导出 Excel Export')),
       table(['客户经理 Officer', '等级 Level', '新增余额 New balance', '完成率 Attainment', '新增客户 New customers', '不良率 NPL',
-        '近一年逾期 Overdue in year', '平均放款天数 Days', '退件率 Rework', '积分 Points'],
+        '近一年逾期 Overdue in year', '平均放款天数 Days', '退件率 Rework', '积分 Points', '免责/担责 Exempt/Responsible'],
       e.evaluations.map((o) => [o.officer, el('b', { style: 'color:' + (LEVEL_COLORS[o.level] || '#333') }, o.levelName),
         money(o.newBalance), percent(o.newBalanceAttainment), number(o.newCustomers) + ' / ' + (o.newCustomersTarget === null ? '—' : number(o.newCustomersTarget)),
         percent(o.nplRate), percent(o.overdueCustomerShare), number(o.meanDaysToDisbursement, 1), percent(o.reworkRate),
-        number(o.marketingPoints)])),
+        number(o.marketingPoints), determinations(o)])),
       el('h4', {}, '审批人分级(分层授权) Approver levels (tiered authority)'),
       (e.approvers || []).length ? table(['审批人 Approver', '等级 Level', '在贷笔数 Live loans signed', '在贷余额 Outstanding',
-        '逾期率 Overdue', '不良率 NPL', '近一年逾期 Overdue in year'],
+        '逾期率 Overdue', '不良率 NPL', '近一年逾期 Overdue in year', '免责/担责 Exempt/Responsible'],
       e.approvers.map((a) => [a.approver, el('b', { style: 'color:' + (LEVEL_COLORS[a.level] || '#333') }, a.levelName),
-        number(a.loans), money(a.outstanding), percent(a.overdueRate), percent(a.nplRate), percent(a.overdueLoanShare)]))
+        number(a.loans), money(a.outstanding), percent(a.overdueRate), percent(a.nplRate), percent(a.overdueLoanShare),
+        determinations(a)]))
         : el('div', { class: 'note' }, '本月无审批人评价 No approver evaluated this month'));
     })
     .catch((error) => section.replaceChildren(el('div', { class: 'note' }, '分级加载失败 Levels could not be loaded: ' + error.message)));
