@@ -74,7 +74,7 @@ public class IdentitySetup {
      */
     static final List<String> RISK_MANAGED_PROCESSES = List.of("loan-origination", "post-loan-monitoring",
             "early-warning-report", "marketing-campaign", "sla-watch", "overdue-follow-up", "officer-evaluation",
-            "npl-accountability-review");
+            "npl-accountability-review", "classification-upgrade");
 
     /** Processes only the roles that work them (and managers) read. */
     static final List<String> PRIVATE_PROCESSES = List.of("marketing-lead");
@@ -124,6 +124,12 @@ public class IdentitySetup {
         grants.add(new Grant(Role.ACCOUNT_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
         grants.add(new Grant(Role.ACCOUNT_MANAGERS, Resources.PROCESS_DEFINITION, "loan-origination",
                 Permissions.CREATE_INSTANCE, Permissions.READ));
+        // Account managers propose an upgrade of a loan they serve (classification-upgrade); risk managers confirm it.
+        for (Role officer : List.of(Role.ACCOUNT_MANAGERS, Role.RISK_MANAGERS)) {
+            grants.add(new Grant(officer, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
+            grants.add(new Grant(officer, Resources.PROCESS_DEFINITION, "classification-upgrade",
+                    Permissions.CREATE_INSTANCE, Permissions.READ));
+        }
         // Officers report early warnings for loans they serve through the early-warning-report start form.
         for (Role officer : List.of(Role.ACCOUNT_MANAGERS, Role.INVESTIGATORS, Role.RISK_MANAGERS)) {
             grants.add(new Grant(officer, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));

@@ -55,8 +55,10 @@ public class JdbcLoanRegister implements LoanRegister {
                                 String classification, String tier) {
         return jdbc.sql("""
                 UPDATE loan SET days_overdue = :days, outstanding_balance = :outstanding, classification = :classification,
-                    tier = :tier WHERE loan_number = :loanNumber
+                    tier = :tier, last_overdue_on = CASE WHEN :days > 0 THEN :today ELSE last_overdue_on END
+                WHERE loan_number = :loanNumber
                 """).param("days", daysOverdue).param("outstanding", outstandingBalance)
+                .param("today", java.sql.Date.valueOf(cn.smartfactory.lending.platform.BankClock.today()))
                 .param("classification", classification).param("tier", tier).param("loanNumber", loanNumber)
                 .update() == 1;
     }
@@ -102,11 +104,28 @@ public class JdbcLoanRegister implements LoanRegister {
     @Override
     public Optional<RecordedEvent> findEvent(String eventId) {
         return jdbc.sql("SELECT * FROM loan_event WHERE event_id = :id").param("id", eventId)
-                .query((rs, n) -> new RecordedEvent(new LoanEvent(rs.getString("event_id"), rs.getString("loan_number"),
-                        rs.getString("event_type"), rs.getDate("occurred_on").toLocalDate(),
-                        (Integer) rs.getObject("days_overdue", Integer.class), rs.getBigDecimal("outstanding_balance"),
-                        rs.getBigDecimal("sales_change_percent"), rs.getString("description"), rs.getString("source")),
-                        rs.getString("tier_before"), rs.getString("tier_after"))).optional();
+                .query(JdbcLoanRegister::event).optional();
+    }
+
+    @Override
+    public java.util.List<RecordedEvent> events(String loanNumber) {
+        return jdbc.sql("SELECT * FROM loan_event WHERE loan_number = :n ORDER BY occurred_on, received_at").param("n", loanNumber)
+                .query(JdbcLoanRegister::event).list();
+    }
+
+    @Override
+    public Optional<java.time.LocalDate> lastOverdueOn(String loanNumber) {
+        return jdbc.sql("SELECT last_overdue_on FROM loan WHERE loan_number = :n").param("n", loanNumber)
+                .query((rs, i) -> Optional.ofNullable(rs.getDate(1)).map(java.sql.Date::toLocalDate)).optional()
+                .flatMap(d -> d);
+    }
+
+    private static RecordedEvent event(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new RecordedEvent(new LoanEvent(rs.getString("event_id"), rs.getString("loan_number"),
+                rs.getString("event_type"), rs.getDate("occurred_on").toLocalDate(),
+                (Integer) rs.getObject("days_overdue", Integer.class), rs.getBigDecimal("outstanding_balance"),
+                rs.getBigDecimal("sales_change_percent"), rs.getString("description"), rs.getString("source")),
+                rs.getString("tier_before"), rs.getString("tier_after"));
     }
 
     @Override

@@ -24,11 +24,15 @@ import cn.smartfactory.lending.platform.BankClock;
  * monitoring process together, in one transaction, or changes nothing.
  *
  * <p>Tiers and classifications only move towards more risk here; moving a loan back down takes an
- * officer's completed check (the {@code check-outcome-tier} table) or a credit decision.
+ * officer's completed check (the {@code check-outcome-tier} table) or a credit decision. The classification
+ * is the worst of the loan's current one, the floor its days overdue require ({@code loan-classification-floor})
+ * and the floor the event requires by judgement ({@code loan-classification-by-event}: a bankrupt borrower
+ * 0 days overdue is not 正常).
  */
 public class LoanMonitoring {
 
     public static final String CLASSIFICATION_FLOOR = "loan-classification-floor";
+    public static final String CLASSIFICATION_BY_EVENT = "loan-classification-by-event";
     public static final String WARNING_ROUTING = "warning-routing";
     static final List<String> SEVERITY = List.of("NORMAL", "SPECIAL_MENTION", "SUBSTANDARD", "DOUBTFUL", "LOSS");
     static final List<String> TIERS = List.of("T1", "T2", "T3");
@@ -137,7 +141,9 @@ public class LoanMonitoring {
         }
         int days = type == LoanEventType.OVERDUE_PAYMENT ? e.daysOverdue() : loan.daysOverdue();
         BigDecimal outstanding = e.outstandingBalance() != null ? e.outstandingBalance() : loan.outstandingBalance();
-        String classification = worse(SEVERITY, loan.classification(), floor(days));
+        Map<String, Object> judged = rules.evaluateSingle(CLASSIFICATION_BY_EVENT, Map.of("eventType", type.name()));
+        String classification = worse(SEVERITY, worse(SEVERITY, loan.classification(), floor(days)),
+                (String) judged.get("classification"));
         String tier = worse(TIERS, loan.tier(), tierFor(loan, type.name(), days));
         register.recordEvent(new RecordedEvent(e, loan.tier(), tier));
         register.updateStatus(loan.loanNumber(), days, outstanding, classification, tier);
@@ -181,6 +187,28 @@ public class LoanMonitoring {
             badLoans.loanIsBad(loanNumber, classification);
         }
         return register.find(loanNumber).orElseThrow();
+    }
+
+    /**
+     * Moves a loan's classification up after an officer's proposal a risk manager confirmed
+     * ({@code classification-upgrade}); the eligibility was checked by the caller against the
+     * {@code classification-upgrade} table. Days overdue, balance and tier stay as they are.
+     */
+    @Transactional
+    public LoanRecord upgrade(String loanNumber, String classification) {
+        LoanRecord loan = register.find(loanNumber).orElseThrow(() -> unknownLoan(loanNumber));
+        requireActive(loan);
+        if (SEVERITY.indexOf(classification) >= SEVERITY.indexOf(loan.classification())) {
+            throw new IllegalArgumentException("an upgrade must improve " + loan.classification() + " (was " + classification + ")");
+        }
+        register.updateStatus(loanNumber, loan.daysOverdue(), loan.outstandingBalance(), classification, loan.tier());
+        process.update(loanNumber, Map.of(CLASSIFICATION, classification));
+        return register.find(loanNumber).orElseThrow();
+    }
+
+    /** The five classes, from normal to loss. */
+    public static List<String> classes() {
+        return SEVERITY;
     }
 
     private Map<String, Object> statusVariables(int days, BigDecimal outstanding, String classification, String tier,

@@ -38,4 +38,10 @@ public interface LoanRegister {
     void recordEvent(RecordedEvent event);
 
     Optional<RecordedEvent> findEvent(String eventId);
+
+    /** The loan's events, oldest first. */
+    java.util.List<RecordedEvent> events(String loanNumber);
+
+    /** The last day the loan was reported overdue (days overdue above 0); empty if never. */
+    Optional<java.time.LocalDate> lastOverdueOn(String loanNumber);
 }

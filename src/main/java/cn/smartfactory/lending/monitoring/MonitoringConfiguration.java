@@ -33,6 +33,12 @@ class MonitoringConfiguration {
         return new LoanMonitoring(register, rules, tiers, industries, process, badLoans.getIfAvailable(() -> BadLoans.NONE));
     }
 
+    @Bean("classificationUpgrade")
+    ClassificationUpgrade classificationUpgrade(LoanRegister register, LoanMonitoring monitoring, DecisionRules rules,
+                                                cn.smartfactory.lending.record.DecisionRecord record) {
+        return new ClassificationUpgrade(register, monitoring, rules, record);
+    }
+
     @Bean
     OverdueImport overdueImport(LoanRegister register, LoanMonitoring monitoring) {
         return new OverdueImport(register, monitoring);

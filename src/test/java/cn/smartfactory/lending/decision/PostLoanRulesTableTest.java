@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,6 +30,10 @@ class PostLoanRulesTableTest {
             "A, CREDIT, NONE, NORMAL, none, 31, T3",
             "A, CREDIT, NONE, NORMAL, LITIGATION, 0, T3",
             "A, MORTGAGE, PROPERTY, NORMAL, COLLATERAL_LOSS, 0, T3",
+            "A, CREDIT, NONE, NORMAL, BANKRUPTCY, 0, T3",
+            "A, CREDIT, NONE, NORMAL, FRAUD, 0, T3",
+            "A, CREDIT, NONE, NORMAL, RESTRUCTURING, 0, T2",
+            "A, CREDIT, NONE, NORMAL, EXTENSION, 0, T2",
             "A, CREDIT, NONE, NORMAL, NEW_BUREAU_OVERDUE, 0, T3",
             "E, CREDIT, NONE, NORMAL, none, 0, T3",
             "A, CREDIT, NONE, NORMAL, none, 30, T2",
@@ -95,12 +100,55 @@ class PostLoanRulesTableTest {
     @ParameterizedTest(name = "{0}: {1}, to the account manager {2}, within {3} days")
     @CsvSource({"OVERDUE_PAYMENT, account-managers, true, 2", "NEW_BUREAU_OVERDUE, risk-managers, false, 3",
             "SALES_DROP, account-managers, true, 5", "LITIGATION, risk-managers, false, 2",
-            "OWNER_CHANGE, investigators, false, 5", "COLLATERAL_LOSS, risk-managers, false, 2"})
+            "OWNER_CHANGE, investigators, false, 5", "COLLATERAL_LOSS, risk-managers, false, 2",
+            "BANKRUPTCY, risk-managers, false, 1", "FRAUD, risk-managers, false, 1", "RESTRUCTURING, account-managers, true, 5",
+            "EXTENSION, account-managers, true, 5"})
     void eachWarningGoesToTheRoleThatActsOnIt(String type, String group, boolean toAccountManager, int days) {
         Map<String, Object> row = RULES.evaluateSingle("warning-routing", Map.of("eventType", type));
         assertThat(row).containsEntry("candidateGroup", group).containsEntry("assignToAccountManager", toAccountManager);
         assertThat(((Number) row.get("dueInDays")).intValue()).isEqualTo(days);
         assertThat((String) row.get("nameZh")).isNotBlank();
+    }
+
+    /** Classification by judgement (2023 rules): the least severe class each event leaves, and the observation period. */
+    @ParameterizedTest(name = "{0}: at least {1}, observed {2} months")
+    @CsvSource(nullValues = "none", value = {"OVERDUE_PAYMENT, NORMAL, none", "NEW_BUREAU_OVERDUE, SPECIAL_MENTION, none",
+            "SALES_DROP, NORMAL, none", "LITIGATION, SPECIAL_MENTION, none", "OWNER_CHANGE, NORMAL, none",
+            "COLLATERAL_LOSS, SUBSTANDARD, none", "BANKRUPTCY, DOUBTFUL, none", "FRAUD, SUBSTANDARD, none",
+            "RESTRUCTURING, SPECIAL_MENTION, 12", "EXTENSION, SPECIAL_MENTION, 12", "REPAID_IN_FULL, NORMAL, none"})
+    void eachEventSetsAClassificationFloorByJudgement(String type, String classification, Integer months) {
+        Map<String, Object> row = RULES.evaluateSingle("loan-classification-by-event", Map.of("eventType", type));
+        assertThat(row.get("classification")).isEqualTo(classification);
+        assertThat(row.get("observationMonths") == null ? null : ((Number) row.get("observationMonths")).intValue()).isEqualTo(months);
+        assertThat((String) row.get("reasonZh")).matches("\\p{IsHan}.*");
+        assertThat((String) row.get("reasonEn")).isNotBlank();
+    }
+
+    /** The upgrade path: one class at a time, arrears cleared, observation over, a run of normal repayment. */
+    @ParameterizedTest(name = "{0} days, observation over {1}, {2} up from {3} after {4} months: {5}")
+    @CsvSource({"5, true, 1, SUBSTANDARD, 12, false", "0, false, 1, SPECIAL_MENTION, 12, false", "0, true, 0, NORMAL, 12, false",
+            "0, true, 2, DOUBTFUL, 12, false", "0, true, 1, SUBSTANDARD, 5, false", "0, true, 1, SPECIAL_MENTION, 2, false",
+            "0, true, 1, SUBSTANDARD, 6, true", "0, true, 1, SPECIAL_MENTION, 3, true"})
+    void anUpgradeNeedsItsConditions(int days, boolean observationOver, int steps, String current, int months, boolean allowed) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("daysOverdue", days);
+        inputs.put("observationOver", observationOver);
+        inputs.put("steps", steps);
+        inputs.put("currentClassification", current);
+        inputs.put("monthsSinceOverdue", months);
+        Map<String, Object> row = RULES.evaluateSingle("classification-upgrade", inputs);
+        assertThat(row.get("allowed")).isEqualTo(allowed);
+        assertThat((String) row.get("reasonZh")).matches("\\p{IsHan}.*");
+    }
+
+    @Test
+    void everyEventTypeHasAFloorAndARoute() {
+        for (String type : cn.smartfactory.lending.monitoring.LoanEventType.names()) {
+            assertThat(RULES.evaluateSingle("loan-classification-by-event", Map.of("eventType", type))).as(type).isNotNull();
+            if (!type.equals("REPAID_IN_FULL")) {
+                assertThat(RULES.evaluateSingle("warning-routing", Map.of("eventType", type))).as(type).isNotNull();
+            }
+        }
     }
 
     @AfterAll

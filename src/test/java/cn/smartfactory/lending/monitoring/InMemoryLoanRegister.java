@@ -11,6 +11,7 @@ public class InMemoryLoanRegister implements LoanRegister {
 
     private final Map<String, LoanRecord> loans = new ConcurrentHashMap<>();
     private final Map<String, RecordedEvent> events = new ConcurrentHashMap<>();
+    private final Map<String, java.time.LocalDate> lastOverdue = new ConcurrentHashMap<>();
 
     @Override
     public boolean register(LoanRecord loan) {
@@ -20,6 +21,9 @@ public class InMemoryLoanRegister implements LoanRegister {
     @Override
     public boolean updateStatus(String loanNumber, int daysOverdue, java.math.BigDecimal outstandingBalance,
                                 String classification, String tier) {
+        if (daysOverdue > 0 && loans.containsKey(loanNumber)) {
+            lastOverdue.put(loanNumber, cn.smartfactory.lending.platform.BankClock.today());
+        }
         return loans.computeIfPresent(loanNumber, (n, l) -> new LoanRecord(l.loanNumber(), l.applicationId(),
                 l.processInstanceId(), l.customerName(), l.industry(), l.product(), l.guaranteeType(), l.grade(), l.score(),
                 l.approvedAmount(), l.disbursedAmount(), l.termMonths(), l.disbursedOn(), l.maturityDate(), outstandingBalance,
@@ -58,6 +62,22 @@ public class InMemoryLoanRegister implements LoanRegister {
 
     public java.util.Collection<RecordedEvent> events() {
         return events.values();
+    }
+
+    @Override
+    public java.util.List<RecordedEvent> events(String loanNumber) {
+        return events.values().stream().filter(e -> e.event().loanNumber().equals(loanNumber))
+                .sorted(java.util.Comparator.comparing(e -> e.event().occurredOn())).toList();
+    }
+
+    @Override
+    public Optional<java.time.LocalDate> lastOverdueOn(String loanNumber) {
+        return Optional.ofNullable(lastOverdue.get(loanNumber));
+    }
+
+    /** Sets the last overdue day, as a history built by hand needs. */
+    public void overdueLastOn(String loanNumber, java.time.LocalDate day) {
+        lastOverdue.put(loanNumber, day);
     }
 
     private static LoanRecord with(LoanRecord l, String status, java.math.BigDecimal outstanding, String tier) {

@@ -49,7 +49,8 @@ class StationSlaTableTest {
             "overdue-follow-up, Task_FollowUpOverdueTask, , , 8, ",
             "npl-accountability-review, Task_GiveStatement, , , 40, risk-managers",
             "npl-accountability-review, Task_ProposeDetermination, , , 40, managers",
-            "npl-accountability-review, Task_ConfirmDetermination, , , 16, managers"})
+            "npl-accountability-review, Task_ConfirmDetermination, , , 16, managers",
+            "classification-upgrade, Task_ConfirmUpgrade, , , 16, managers"})
     void workingHoursAndLeadPerStation(String process, String station, String product, String route, int hours, String lead) {
         StationSla.Level level = SLA.of(process, station, product, route);
         assertThat(level.workingHours()).isEqualTo(hours);
@@ -66,7 +67,8 @@ class StationSlaTableTest {
 
     @Test
     void everyHumanTaskOfTheLineAndOfMonitoringIsTimedAndLed() throws Exception {
-        for (String process : List.of("loan-origination", "post-loan-monitoring", "npl-accountability-review")) {
+        for (String process : List.of("loan-origination", "post-loan-monitoring", "npl-accountability-review",
+                "classification-upgrade")) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream("processes/" + process + ".bpmn")) {
                 var model = Bpmn.readModelFromStream(in);
                 String key = model.getModelElementsByType(Process.class).iterator().next().getId();
