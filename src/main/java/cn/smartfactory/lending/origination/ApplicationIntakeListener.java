@@ -4,6 +4,7 @@ import static cn.smartfactory.lending.origination.LoanVariables.APPLICATION_ID;
 import static cn.smartfactory.lending.origination.LoanVariables.APPROVERS;
 import static cn.smartfactory.lending.origination.LoanVariables.COMMITTEE_VOTERS;
 import static cn.smartfactory.lending.origination.LoanVariables.INDUSTRY;
+import static cn.smartfactory.lending.origination.LoanVariables.INDUSTRY_SERVED;
 import static cn.smartfactory.lending.origination.LoanVariables.INVESTIGATION_FORM;
 import static cn.smartfactory.lending.origination.LoanVariables.INVESTIGATOR;
 import static cn.smartfactory.lending.origination.LoanVariables.REWORK_COUNT;
@@ -14,13 +15,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.industry.IndustryCatalog;
+
 import cn.smartfactory.lending.platform.BankClock;
 import cn.smartfactory.lending.product.ProductCatalog;
 import cn.smartfactory.lending.product.ProductTerms;
 
 /**
  * Opens a new application: gives it an application id (the business key, or one generated as
- * APP-yyyyMMdd-xxxxxxxx), picks the industry's checklist form, tells it whether the product requires
+ * APP-yyyyMMdd-xxxxxxxx), picks the industry's checklist form, says whether the industry catalog serves the
+ * industry (the pre-screen reads it), tells it whether the product requires
  * collateral (the product terms decide, so the form asks for it exactly when the check will), and starts the counters the
  * segregation-of-duties checks and the rework metric use.
  */
@@ -30,9 +34,11 @@ public class ApplicationIntakeListener implements ExecutionListener {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final ProductCatalog products;
+    private final IndustryCatalog industries;
 
-    public ApplicationIntakeListener(ProductCatalog products) {
+    public ApplicationIntakeListener(ProductCatalog products, IndustryCatalog industries) {
         this.products = products;
+        this.industries = industries;
     }
 
     @Override
@@ -49,6 +55,8 @@ public class ApplicationIntakeListener implements ExecutionListener {
         Object industry = execution.getVariable(INDUSTRY);
         execution.setVariable(INVESTIGATION_FORM,
                 industry == null ? null : InvestigationVariables.investigationForm(industry.toString()));
+        // The pre-screen lends only to the industries the reference data describes: a new industry is a data change.
+        execution.setVariable(INDUSTRY_SERVED, industry != null && industries.find(industry.toString()).isPresent());
         Object product = execution.getVariable(LoanVariables.PRODUCT);
         execution.setVariable(LoanVariables.COLLATERAL_REQUIRED, product != null
                 && products.find(product.toString()).map(ProductTerms::requiresCollateral).orElse(false));

@@ -22,6 +22,8 @@ public final class LoanVariables {
     public static final String GUARANTEE_TYPE = "guaranteeType";
     public static final String LEAD_SOURCE = "leadSource";
     public static final String INVESTIGATION_FORM = "investigationForm";
+    /** Whether the industry catalog (the risk reference data) describes the industry: the pre-screen reads it. */
+    public static final String INDUSTRY_SERVED = "industryServed";
     /** Whether the loan's product requires collateral (product terms): the checklist shows its collateral section then. */
     public static final String COLLATERAL_REQUIRED = "collateralRequired";
 

@@ -30,7 +30,8 @@ class OriginationScreensTableTest {
             "40, FMCG_WHOLESALE, CREDIT, 100000, 37, TERM_TOO_LONG"})
     void preScreenStopsWhatTheBankDoesNotLendTo(int age, String industry, String product, BigDecimal amount, int term,
                                                 String expected) {
-        Map<String, Object> row = RULES.evaluateSingle("pre-screen", Map.of("applicantAge", age, "industry", industry,
+        boolean served = cn.smartfactory.lending.industry.IndustryCatalog.fromClasspath().find(industry).isPresent();
+        Map<String, Object> row = RULES.evaluateSingle("pre-screen", Map.of("applicantAge", age, "industryServed", served,
                 "product", product, "amount", amount, "termMonths", term));
         assertThat(row).containsEntry("result", expected);
         assertThat((String) row.get("reasonZh")).isNotBlank();

@@ -60,6 +60,20 @@ class IndustryCatalogTest {
         assertThat(a.grade()).isNotBlank();
     }
 
+    /** The application form offers exactly the catalog's industries, as committed; a seventh appears by data alone. */
+    @Test
+    void theApplicationFormOffersTheCatalogsIndustries() throws IOException {
+        String committed = java.nio.file.Files.readString(IndustryForms.APPLICATION_START, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(IndustryForms.applicationStart(committed, IndustryCatalog.fromClasspath()))
+                .as("forms/application-start.form is generated from the catalog: run IndustryForms").isEqualTo(committed);
+        IndustryCatalog withTeaHouse = loadChanged(root -> ((ArrayNode) root.get("industries")).add(
+                ((ObjectNode) root.get("industries").get(1)).deepCopy().put("code", "TEA_HOUSE").put("nameZh", "茶馆")
+                        .put("nameEn", "Tea house")));
+        assertThat(IndustryForms.applicationStart(committed, withTeaHouse)).contains("\"label\": \"茶馆 Tea house\"",
+                "\"value\": \"TEA_HOUSE\"");
+        assertThat(withTeaHouse.find("TEA_HOUSE")).as("the pre-screen serves what the catalog describes").isPresent();
+    }
+
     @Test
     void formulaUsingAnUndeclaredInputIsRejectedNamingTheIndustry() {
         assertThatThrownBy(() -> loadChanged(root -> ((ObjectNode) root.get("industries").get(1).get("driver"))

@@ -93,7 +93,8 @@ class LoanOriginationProcessTest {
         engine = engineExtension.getProcessEngine();
         // The Spring Boot tests' engine may live in the same JVM; assertions must use this one.
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
-        Mocks.register("applicationIntake", new ApplicationIntakeListener(new cn.smartfactory.lending.product.ProductCatalog(StandaloneDecisionRules.fromClasspath())));
+        Mocks.register("applicationIntake", new ApplicationIntakeListener(new cn.smartfactory.lending.product.ProductCatalog(StandaloneDecisionRules.fromClasspath()),
+                IndustryCatalog.fromClasspath()));
         Mocks.register("customerApplications", new cn.smartfactory.lending.customer.CustomerApplicationListener(applications));
         Mocks.register("screenOutcome", new ScreenOutcomeListener());
         Mocks.register("formRules", new FormRulesListener(new FormRules(engine.getFormService())));
