@@ -61,7 +61,7 @@ public final class InvestigationVariables {
 
     /** The checklist form of an industry: FMCG_WHOLESALE → investigation-fmcg-wholesale. */
     public static String investigationForm(String industry) {
-        return "investigation-" + industry.toLowerCase().replace('_', '-');
+        return cn.smartfactory.lending.industry.IndustryForms.investigationForm(industry);
     }
 
     public Mapped map(Map<String, Object> v) {

@@ -74,6 +74,33 @@ class IndustryCatalogTest {
         assertThat(withTeaHouse.find("TEA_HOUSE")).as("the pre-screen serves what the catalog describes").isPresent();
     }
 
+    /**
+     * Each industry's investigation checklist is the shared template with the industry's title and driver section,
+     * as committed; a seventh industry gets its checklist from data alone.
+     */
+    @Test
+    void theInvestigationChecklistsAreGeneratedFromTheCatalog() throws IOException {
+        String template = java.nio.file.Files.readString(IndustryForms.INVESTIGATION_TEMPLATE, java.nio.charset.StandardCharsets.UTF_8);
+        for (Industry industry : IndustryCatalog.fromClasspath().all()) {
+            java.nio.file.Path file = IndustryForms.investigationFormFile(industry.code());
+            assertThat(IndustryForms.investigation(template, industry)).as("%s is generated: run IndustryForms", file)
+                    .isEqualTo(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        IndustryCatalog withTeaHouse = loadChanged(root -> ((ArrayNode) root.get("industries")).add(
+                ((ObjectNode) root.get("industries").get(1)).deepCopy().put("code", "TEA_HOUSE").put("nameZh", "茶馆")
+                        .put("nameEn", "Tea house").set("driver", WorkedCases.JSON.createObjectNode()
+                                .put("formula", "tables * guestsPerTablePerDay * spendPerGuest * openingDaysPerMonth")
+                                .put("descriptionZh", "桌数 × 每桌日客数 × 人均消费 × 月营业天数")
+                                .put("descriptionEn", "tables x guests per table per day x spend per guest x opening days")
+                                .set("inputs", WorkedCases.JSON.valueToTree(java.util.List.of(
+                                        input("tables", 1, 500), input("guestsPerTablePerDay", 0, 50),
+                                        input("spendPerGuest", 0, 2000), input("openingDaysPerMonth", 0, 31)))))));
+        String teaHouse = IndustryForms.investigation(template, withTeaHouse.get("TEA_HOUSE"));
+        assertThat(teaHouse).contains("\"id\": \"investigation-tea-house\"", "现场尽调清单:茶馆", "Tea house",
+                "\"key\": \"driverTables\"", "\"key\": \"driverSpendPerGuest\"", "桌数 × 每桌日客数 × 人均消费 × 月营业天数");
+        assertThat(IndustryForms.investigationFormFile("TEA_HOUSE")).hasToString("forms/investigation-tea-house.form");
+    }
+
     @Test
     void formulaUsingAnUndeclaredInputIsRejectedNamingTheIndustry() {
         assertThatThrownBy(() -> loadChanged(root -> ((ObjectNode) root.get("industries").get(1).get("driver"))
