@@ -14,10 +14,12 @@ import cn.smartfactory.lending.decision.FeelFormula;
  *                           {@code grossMargin}, the margin verified on site
  * @param driverInputs       what the checklist asks for the driver
  * @param monitoringRisk     NORMAL or HIGH: how the post-loan tier table weighs the industry
+ * @param monitoringQuestions what the periodic monitoring check asks about a loan in this industry
  */
 public record Industry(String code, String nameZh, String nameEn, String monitoringRisk, BigDecimal salesCapRatio,
                        String driverDescriptionZh, String driverDescriptionEn, FeelFormula driverFormula,
-                       List<DriverInput> driverInputs, Map<BenchmarkMetric, Band> benchmarks) {
+                       List<DriverInput> driverInputs, Map<BenchmarkMetric, Band> benchmarks,
+                       List<MonitoringQuestion> monitoringQuestions) {
 
     public Band band(BenchmarkMetric metric) {
         return benchmarks.get(metric);

@@ -115,7 +115,7 @@ public final class IndustryCatalog {
     }
 
     record IndustryEntry(String code, String nameZh, String nameEn, String monitoringRisk, BigDecimal salesCapRatio,
-                         DriverEntry driver, Map<String, Band> benchmarks) {
+                         DriverEntry driver, Map<String, Band> benchmarks, List<MonitoringQuestion> monitoringQuestions) {
 
         Industry toIndustry() {
             String where = "reference data, industry '" + code + "': ";
@@ -151,7 +151,8 @@ public final class IndustryCatalog {
             }
             checkFormulaUsesOnlyDeclaredInputs(where, formula, driver.inputs());
             return new Industry(code, nameZh, nameEn, risk, salesCapRatio, driver.descriptionZh(), driver.descriptionEn(),
-                    formula, List.copyOf(driver.inputs()), bands);
+                    formula, List.copyOf(driver.inputs()), bands,
+                    monitoringQuestions == null ? List.of() : List.copyOf(monitoringQuestions));
         }
 
         /** Every input set to a plausible value must give a number; a misspelt name gives null. */

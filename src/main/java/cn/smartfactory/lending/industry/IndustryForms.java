@@ -16,7 +16,8 @@ import cn.smartfactory.lending.forms.FormJson;
  * so an industry is described once: the industries an application can be taken for ({@code application-start},
  * field {@code industry}) and each industry's on-site investigation checklist — the common sections from one
  * template ({@code forms/templates/investigation-checklist.template.json}), the title and the industry driver
- * section from the catalog. Run
+ * section from the catalog — and each monitoring checklist's industry sections (the industry's monitoring
+ * questions). Run
  * {@code ./mvnw -q compile exec:java -Dexec.mainClass=cn.smartfactory.lending.industry.IndustryForms} after changing
  * the catalog or the template; {@code IndustryCatalogTest} fails while a committed form differs from what this
  * generates.
@@ -27,6 +28,7 @@ public final class IndustryForms {
     public static final Path INVESTIGATION_TEMPLATE = Path.of("forms", "templates", "investigation-checklist.template.json");
     static final String TITLE_ID = "Text_ChecklistTitle";
     static final String DRIVER_ID = "Group_IndustryDriver";
+    static final String CONCLUSION_ID = "Group_Conclusion";
 
     /** The checklist form of an industry: FMCG_WHOLESALE → investigation-fmcg-wholesale. */
     public static String investigationForm(String industryCode) {
@@ -95,6 +97,70 @@ public final class IndustryForms {
         return null;
     }
 
+    /**
+     * A monitoring checklist with one section per industry that has monitoring questions, shown for loans of that
+     * industry, before the conclusion; the form's other sections stay as they are.
+     */
+    public static String monitoringCheck(String committed, IndustryCatalog catalog) {
+        ObjectNode form = (ObjectNode) FormJson.read(committed);
+        ArrayNode components = (ArrayNode) form.get("components");
+        ArrayNode rebuilt = components.arrayNode();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (JsonNode c : components) {
+            if (c.path("conditional").path("hide").asText("").startsWith("=industry != ")) {
+                continue; // an industry section: generated below
+            }
+            if (CONCLUSION_ID.equals(c.path("id").asText())) {
+                catalog.all().stream().sorted(java.util.Comparator.comparing(Industry::code))
+                        .filter(i -> !i.monitoringQuestions().isEmpty())
+                        .forEach(i -> rebuilt.add(monitoringSection(rebuilt, i, keys)));
+            }
+            rebuilt.add(c);
+        }
+        form.set("components", rebuilt);
+        return FormJson.write(form);
+    }
+
+    private static ObjectNode monitoringSection(ArrayNode factory, Industry industry, java.util.Set<String> keys) {
+        ObjectNode group = factory.objectNode().put("type", "group").put("label", industry.nameZh() + " " + industry.nameEn())
+                .put("showOutline", true);
+        group.putObject("conditional").put("hide", "=industry != \"" + industry.code() + "\"");
+        ArrayNode fields = group.putArray("components");
+        for (MonitoringQuestion q : industry.monitoringQuestions()) {
+            if (!keys.add(q.key())) {
+                throw new IllegalArgumentException("industry catalog: monitoring question key '" + q.key() + "' of " + industry.code()
+                        + " is used by another industry; every key must be unique on the checklist");
+            }
+            ObjectNode field = fields.addObject().put("type", q.isChoice() ? "select" : "number").put("key", q.key())
+                    .put("label", q.labelZh() + " " + q.labelEn()).put("id", "Field_" + q.key());
+            ObjectNode validate = field.putObject("validate").put("required", true);
+            if (q.isChoice()) {
+                ArrayNode values = field.putArray("values");
+                q.options().forEach(o -> values.addObject().put("label", o.labelZh() + " " + o.labelEn()).put("value", o.value()));
+            } else {
+                validate.put("min", q.min()).put("max", q.max());
+            }
+        }
+        group.put("id", "Group_" + pascal(industry.code()));
+        return group;
+    }
+
+    private static String pascal(String code) {
+        StringBuilder out = new StringBuilder();
+        for (String part : code.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out.toString();
+    }
+
+    /** The monitoring checklists (one per product and guarantee, chosen by the monitoring-checklist table). */
+    public static java.util.List<Path> monitoringForms() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("forms"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("monitoring-check-")
+                    && f.getFileName().toString().endsWith(".form")).sorted().toList();
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         IndustryCatalog catalog = IndustryCatalog.fromClasspath();
         String committed = Files.readString(APPLICATION_START, StandardCharsets.UTF_8);
@@ -102,6 +168,9 @@ public final class IndustryForms {
         String template = Files.readString(INVESTIGATION_TEMPLATE, StandardCharsets.UTF_8);
         for (Industry industry : catalog.all()) {
             Files.writeString(investigationFormFile(industry.code()), investigation(template, industry), StandardCharsets.UTF_8);
+        }
+        for (Path form : monitoringForms()) {
+            Files.writeString(form, monitoringCheck(Files.readString(form, StandardCharsets.UTF_8), catalog), StandardCharsets.UTF_8);
         }
     }
 }

@@ -101,6 +101,34 @@ class IndustryCatalogTest {
         assertThat(IndustryForms.investigationFormFile("TEA_HOUSE")).hasToString("forms/investigation-tea-house.form");
     }
 
+    /** Each monitoring checklist's industry sections are the catalog's monitoring questions, as committed. */
+    @Test
+    void theMonitoringChecklistsIndustrySectionsAreGeneratedFromTheCatalog() throws IOException {
+        for (java.nio.file.Path form : IndustryForms.monitoringForms()) {
+            String committed = java.nio.file.Files.readString(form, java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(IndustryForms.monitoringCheck(committed, IndustryCatalog.fromClasspath()))
+                    .as("%s is generated: run IndustryForms", form).isEqualTo(committed);
+        }
+        assertThat(IndustryForms.monitoringForms()).hasSize(3);
+        String credit = java.nio.file.Files.readString(java.nio.file.Path.of("forms", "monitoring-check-credit.form"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        IndustryCatalog withTeaHouse = loadChanged(root -> ((ArrayNode) root.get("industries")).add(
+                ((ObjectNode) root.get("industries").get(1)).deepCopy().put("code", "TEA_HOUSE").put("nameZh", "茶馆")
+                        .put("nameEn", "Tea house").set("monitoringQuestions", WorkedCases.JSON.valueToTree(java.util.List.of(
+                                java.util.Map.of("key", "checkTeaHouseTablesOccupied", "labelZh", "上座桌数", "labelEn",
+                                        "Tables occupied", "min", 0, "max", 500))))));
+        String withSection = IndustryForms.monitoringCheck(credit, withTeaHouse);
+        assertThat(withSection).contains("\"id\": \"Group_TeaHouse\"", "=industry != \\\"TEA_HOUSE\\\"",
+                "\"key\": \"checkTeaHouseTablesOccupied\"", "上座桌数 Tables occupied");
+        assertThat(withSection.indexOf("Group_TeaHouse")).isLessThan(withSection.indexOf("Group_Conclusion"));
+
+        IndustryCatalog clash = loadChanged(root -> ((ArrayNode) root.get("industries")).add(
+                ((ObjectNode) root.get("industries").get(1)).deepCopy().put("code", "TEA_HOUSE").put("nameZh", "茶馆")
+                        .put("nameEn", "Tea house")));
+        assertThatThrownBy(() -> IndustryForms.monitoringCheck(credit, clash)).hasMessageContaining("checkCateringFootfall")
+                .hasMessageContaining("unique");
+    }
+
     @Test
     void formulaUsingAnUndeclaredInputIsRejectedNamingTheIndustry() {
         assertThatThrownBy(() -> loadChanged(root -> ((ObjectNode) root.get("industries").get(1).get("driver"))
