@@ -1,6 +1,5 @@
 package cn.smartfactory.lending.accountability;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.smartfactory.lending.approval.ApprovalAuthority;
 import cn.smartfactory.lending.decision.DecisionRules;
+import cn.smartfactory.lending.identity.CurrentStaff;
 import cn.smartfactory.lending.monitoring.LoanRegister;
 import cn.smartfactory.lending.record.DecisionRecord;
 import cn.smartfactory.lending.sla.CalendarStore;
@@ -30,14 +30,14 @@ class AccountabilityConfiguration {
     @Bean
     AccountabilityReviews accountabilityReviews(AccountabilityStore store, LoanRegister register, DecisionRecord record,
                                                 JdbcClient jdbc, ApprovalAuthority authority, DueDiligenceStandards standards,
-                                                RuntimeService runtime, IdentityService identity) {
+                                                RuntimeService runtime, CurrentStaff staff) {
         return new AccountabilityReviews(store, register, record, jdbc, new DossierAssembler(authority), standards, runtime,
-                identity);
+                staff);
     }
 
     @Bean
-    Attribution attribution(JdbcClient jdbc) {
-        return new Attribution(jdbc);
+    Attribution attribution(JdbcClient jdbc, AccountabilityStore store) {
+        return new Attribution(jdbc, store);
     }
 
     @Bean("assembleDossier")

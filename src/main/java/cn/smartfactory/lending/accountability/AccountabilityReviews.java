@@ -8,12 +8,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 
+import cn.smartfactory.lending.identity.CurrentStaff;
 import cn.smartfactory.lending.monitoring.BadLoans;
 import cn.smartfactory.lending.monitoring.LoanRecord;
 import cn.smartfactory.lending.monitoring.LoanRegister;
@@ -35,11 +35,11 @@ public class AccountabilityReviews implements BadLoans {
     private final DossierAssembler assembler;
     private final DueDiligenceStandards standards;
     private final RuntimeService runtime;
-    private final IdentityService identity;
+    private final CurrentStaff staff;
 
     AccountabilityReviews(AccountabilityStore store, LoanRegister register, DecisionRecord record, JdbcClient jdbc,
                           DossierAssembler assembler, DueDiligenceStandards standards, RuntimeService runtime,
-                          IdentityService identity) {
+                          CurrentStaff staff) {
         this.store = store;
         this.register = register;
         this.record = record;
@@ -47,7 +47,7 @@ public class AccountabilityReviews implements BadLoans {
         this.assembler = assembler;
         this.standards = standards;
         this.runtime = runtime;
-        this.identity = identity;
+        this.staff = staff;
     }
 
     @Override
@@ -57,7 +57,8 @@ public class AccountabilityReviews implements BadLoans {
         }
     }
 
-    /** A new round of a loan already reviewed, opened by a risk manager with a reason. */
+    /** A new round of a loan already reviewed, opened by a risk manager with a reason: the review row and its process together. */
+    @Transactional
     public String openNewRound(String loanNumber, String reason, String by) {
         if (!store.reviewed(loanNumber)) {
             throw new IllegalArgumentException("贷款 " + loanNumber + " 尚无尽职复核 has no accountability review to supersede");
@@ -78,7 +79,7 @@ public class AccountabilityReviews implements BadLoans {
         String reviewId = loanNumber + "-R" + round;
         store.insert(new AccountabilityStore.Review(reviewId, loanNumber, round, trigger, reason,
                 ClockUtil.getCurrentTime().toInstant(), by));
-        asPlatform(() -> runtime.startProcessInstanceByKey(ReviewVariables.PROCESS_KEY, reviewId, Map.of(
+        staff.asPlatform(() -> runtime.startProcessInstanceByKey(ReviewVariables.PROCESS_KEY, reviewId, Map.of(
                 ReviewVariables.REVIEW_ID, reviewId, ReviewVariables.LOAN_NUMBER, loanNumber,
                 ReviewVariables.APPLICATION_ID, loan.applicationId(), ReviewVariables.CUSTOMER_NAME, loan.customerName(),
                 ReviewVariables.TRIGGER, trigger)));
@@ -150,18 +151,6 @@ public class AccountabilityReviews implements BadLoans {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private void asPlatform(Runnable work) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            work.run();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
         }
     }
 }

@@ -3,7 +3,6 @@ package cn.smartfactory.lending.accountability;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,26 +113,36 @@ public class AccountabilityStore {
                 .param("category", category).param("reason", reason).param("actor", actor).param("at", Timestamp.from(at)).update();
     }
 
+    /** An officer's final determination of one loan: the latest confirmed one over all the loan's rounds. */
+    public record FinalDetermination(String loanNumber, String officer, String determination, Instant confirmedAt) {
+    }
+
+    /** Every officer's final determination of every loan reviewed (optionally of one officer only). */
+    public List<FinalDetermination> finalDeterminations(String officer) {
+        Map<String, FinalDetermination> latest = new java.util.LinkedHashMap<>();
+        var spec = jdbc.sql("""
+                SELECT r.loan_number, d.officer, d.determination, d.recorded_at FROM accountability_determination d
+                JOIN accountability_review r ON r.review_id = d.review_id
+                WHERE d.entry_kind = 'CONFIRMED'""" + (officer == null ? "" : " AND d.officer = :officer")
+                + " ORDER BY r.review_round, d.id");
+        if (officer != null) {
+            spec = spec.param("officer", officer);
+        }
+        spec.query((RowCallbackHandler) rs -> latest.put(rs.getString(1) + "\u0000" + rs.getString(2), new FinalDetermination(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant())));
+        return List.copyOf(latest.values());
+    }
+
     /**
-     * An officer's determinations confirmed in [from, to): per loan, the officer's final determination — the latest
-     * confirmed one over all the loan's rounds — counted when it was confirmed in the window.
+     * An officer's final determinations confirmed in [from, to), counted once per loan.
      *
      * @return {exempt, responsible}
      */
     public int[] confirmedIn(String officer, Instant from, Instant to) {
-        Map<String, Object[]> latest = new HashMap<>();
-        jdbc.sql("""
-                SELECT r.loan_number, d.determination, d.recorded_at FROM accountability_determination d
-                JOIN accountability_review r ON r.review_id = d.review_id
-                WHERE d.entry_kind = 'CONFIRMED' AND d.officer = :officer ORDER BY r.review_round, d.id""")
-                .param("officer", officer)
-                .query((RowCallbackHandler) rs -> latest.put(rs.getString(1), new Object[] {rs.getString(2),
-                        rs.getTimestamp(3).toInstant()}));
         int[] counts = new int[2];
-        for (Object[] d : latest.values()) {
-            Instant at = (Instant) d[1];
-            if (!at.isBefore(from) && at.isBefore(to)) {
-                counts["EXEMPT".equals(d[0]) ? 0 : 1]++;
+        for (FinalDetermination d : finalDeterminations(officer)) {
+            if (!d.confirmedAt().isBefore(from) && d.confirmedAt().isBefore(to)) {
+                counts["EXEMPT".equals(d.determination()) ? 0 : 1]++;
             }
         }
         return counts;

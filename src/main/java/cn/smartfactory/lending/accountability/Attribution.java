@@ -6,7 +6,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,9 +48,11 @@ public class Attribution {
             "SIGNED_ALONE", "资深审批人单签 Signed alone by a senior approver");
 
     private final JdbcClient jdbc;
+    private final AccountabilityStore store;
 
-    public Attribution(JdbcClient jdbc) {
+    public Attribution(JdbcClient jdbc, AccountabilityStore store) {
         this.jdbc = jdbc;
+        this.store = store;
     }
 
     private static final class Loan {
@@ -159,19 +160,12 @@ public class Attribution {
                 determinations());
     }
 
-    /** Per officer, over every loan's latest round: the latest confirmed determination counted once. */
+    /** Per officer, each loan's final determination counted once. */
     List<Determinations> determinations() {
-        Map<String, String> latest = new HashMap<>();
-        jdbc.sql("""
-                SELECT r.loan_number, d.officer, d.determination FROM accountability_determination d
-                JOIN accountability_review r ON r.review_id = d.review_id
-                WHERE d.entry_kind = 'CONFIRMED' ORDER BY r.review_round, d.id""")
-                .query((RowCallbackHandler) rs -> latest.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getString(3)));
         Map<String, long[]> counts = new TreeMap<>();
-        latest.forEach((key, determination) -> {
-            long[] c = counts.computeIfAbsent(key.substring(key.indexOf('\u0000') + 1), k -> new long[2]);
-            c["EXEMPT".equals(determination) ? 0 : 1]++;
-        });
+        for (AccountabilityStore.FinalDetermination d : store.finalDeterminations(null)) {
+            counts.computeIfAbsent(d.officer(), k -> new long[2])["EXEMPT".equals(d.determination()) ? 0 : 1]++;
+        }
         List<Determinations> result = new ArrayList<>();
         counts.forEach((officer, c) -> result.add(new Determinations(officer, c[0], c[1])));
         return result;

@@ -281,8 +281,4 @@ final class DossierAssembler {
     private static String plain(BigDecimal amount) {
         return amount == null ? "—" : amount.stripTrailingZeros().toPlainString();
     }
-
-    static Set<String> roles() {
-        return Set.of("INVESTIGATOR", "APPROVER", "COMMITTEE_MEMBER", "OPERATIONS", "MONITORING");
-    }
 }

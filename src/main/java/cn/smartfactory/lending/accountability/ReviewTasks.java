@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 
 import cn.smartfactory.lending.forms.FormRules;
-import cn.smartfactory.lending.investigation.Violation;
 import cn.smartfactory.lending.record.Actor;
 import cn.smartfactory.lending.record.DecisionRecord;
 import cn.smartfactory.lending.record.RecordEntry;
@@ -221,14 +220,7 @@ public class ReviewTasks implements TaskListener, ExecutionListener {
         return value == null || value.toString().isBlank() ? null : value.toString().strip();
     }
 
-    /** A refusal naming the field by its label on the task's form (the field's name where the form cannot be read). */
     private static BadUserRequestException refused(DelegateTask task, String field, String zh, String en) {
-        String label;
-        try {
-            label = new FormRules(task.getProcessEngineServices().getFormService()).taskFormLabels(task.getId()).get(field);
-        } catch (RuntimeException unreadable) {
-            label = null;
-        }
-        return new BadUserRequestException(Violation.oneRule(label == null ? field : label, zh, en));
+        return FormRules.refusal(task, field, zh, en);
     }
 }

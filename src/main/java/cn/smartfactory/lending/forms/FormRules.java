@@ -89,4 +89,20 @@ public class FormRules {
             }
         });
     }
+
+    /**
+     * A refusal on a task's completion naming the field by its label on the task's own form (which differs from
+     * task to task); the field's name where the form cannot be read, so the rule is what the person sees, never
+     * a failure to find a label.
+     */
+    public static org.camunda.bpm.engine.BadUserRequestException refusal(org.camunda.bpm.engine.delegate.DelegateTask task,
+                                                                          String field, String zh, String en) {
+        String label;
+        try {
+            label = new FormRules(task.getProcessEngineServices().getFormService()).taskFormLabels(task.getId()).get(field);
+        } catch (RuntimeException unreadable) {
+            label = null;
+        }
+        return new org.camunda.bpm.engine.BadUserRequestException(Violation.oneRule(label == null ? field : label, zh, en));
+    }
 }

@@ -162,13 +162,7 @@ public class ClassificationUpgrade implements JavaDelegate, TaskListener {
     }
 
     private static BadUserRequestException refusedOnTask(DelegateTask task, String field, String zh, String en) {
-        String label;
-        try {
-            label = new FormRules(task.getProcessEngineServices().getFormService()).taskFormLabels(task.getId()).get(field);
-        } catch (RuntimeException unreadable) {
-            label = null;
-        }
-        return new BadUserRequestException(Violation.oneRule(label == null ? field : label, zh, en));
+        return FormRules.refusal(task, field, zh, en);
     }
 
     private static String text(Object value) {

@@ -37,7 +37,6 @@ import cn.smartfactory.lending.approval.ApprovalRoute;
 import cn.smartfactory.lending.approval.ApprovalRoute.Route;
 import cn.smartfactory.lending.approval.ApproverLevels;
 import cn.smartfactory.lending.forms.FormRules;
-import cn.smartfactory.lending.investigation.Violation;
 import cn.smartfactory.lending.product.ProductCatalog;
 import cn.smartfactory.lending.product.ProductTerms;
 import cn.smartfactory.lending.record.Actor;
@@ -221,18 +220,8 @@ public class ApprovalRecorder implements TaskListener {
         return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     }
 
-    /**
-     * A refusal naming the field by its label on the task's own form (which differs between the
-     * approval and the vote); the field's name where the form cannot be read, so the rule is what the
-     * person sees, never a failure to find a label.
-     */
+    /** A refusal naming the field by its label on the task's form ({@link FormRules#refusal}). */
     static BadUserRequestException refused(DelegateTask task, String field, String zh, String en) {
-        String label;
-        try {
-            label = new FormRules(task.getProcessEngineServices().getFormService()).taskFormLabels(task.getId()).get(field);
-        } catch (RuntimeException unreadable) {
-            label = null;
-        }
-        return new BadUserRequestException(Violation.oneRule(label == null ? field : label, zh, en));
+        return FormRules.refusal(task, field, zh, en);
     }
 }

@@ -113,6 +113,16 @@ class AccountabilityReviewRestTest {
         List<String> others = new ArrayList<>(List.of("am1", "ops1", "ops2", "inv1", "inv2", "apr1", "apr2", "apr3", "mkt1", "itops1"));
         others.removeAll(involved);
         assertThat(others).hasSizeGreaterThan(3);
+        // The list: everything for risk managers, only the reviews of one's own work for an officer, 403 for other roles.
+        assertThat(get("risk2", "/api/accountability/reviews").getBody().get("reviews").findValuesAsText("reviewId")).contains(reviewId);
+        JsonNode amList = get("am2", "/api/accountability/reviews").getBody().get("reviews");
+        assertThat(amList.findValuesAsText("reviewId")).contains(reviewId);
+        assertThat(amList.findValues("officer")).allSatisfy(o -> assertThat(o.asText()).isEqualTo("am2"));
+        assertThat(get("am1", "/api/accountability/reviews").getBody().get("reviews").findValuesAsText("reviewId"))
+                .doesNotContain(reviewId);
+        for (String user : List.of("mkt1", "itops1", "corebank")) {
+            assertThat(get(user, "/api/accountability/reviews").getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+        }
         for (String user : others) {
             assertThat(get(user, "/api/accountability/reviews/" + reviewId).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(rest.withBasicAuth(user, "demo").getForEntity("/api/accountability/reviews/" + reviewId + "/dossier", byte[].class)
@@ -179,7 +189,14 @@ class AccountabilityReviewRestTest {
                 .startsWith('P', 'K');
         for (String user : List.of("am2", "apr1", "corebank")) {
             assertThat(get(user, "/api/accountability/attribution").getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(rest.withBasicAuth(user, "demo").getForEntity("/api/accountability/attribution/export", byte[].class)
+                    .getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
         }
+        for (String user : List.of("am1", "mgr1", "apr1")) {
+            assertThat(post(user, "/api/accountability/reviews?loanNumber=" + loan + "&reason=x", null).getStatusCode()).as(user)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(reviews(loan)).as("refused rounds open nothing").isEqualTo(2);
         assertThat(get("risk1", "/api/accountability/attribution?from=2026-13-01").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 

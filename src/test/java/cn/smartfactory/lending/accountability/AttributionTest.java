@@ -35,7 +35,7 @@ class AttributionTest {
                 new ClassPathResource("db/migration/V9__marketing.sql"), new ClassPathResource("db/migration/V10__factory_facts.sql"),
                 new ClassPathResource("db/migration/V15__accountability.sql")).execute(db);
         jdbc = JdbcClient.create(db);
-        attribution = new Attribution(jdbc);
+        attribution = new Attribution(jdbc, new AccountabilityStore(jdbc));
         for (int i = 0; i < 100; i++) {
             String classification = i < 9 ? "SUBSTANDARD" : i == 9 ? "LOSS" : i >= 60 && i <= 63 ? "DOUBTFUL" : "NORMAL";
             loan(i, "2026-03-01", classification, i == 9 ? "WRITTEN_OFF" : "ACTIVE", i < 50 ? "am1" : "am2", i < 30 ? "inv1" : "inv2",

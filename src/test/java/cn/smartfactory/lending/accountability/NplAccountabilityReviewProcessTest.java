@@ -7,11 +7,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -29,6 +27,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import cn.smartfactory.lending.decision.StandaloneDecisionRules;
+import cn.smartfactory.lending.platform.DecisionTasks;
 import cn.smartfactory.lending.forms.FormRules;
 import cn.smartfactory.lending.forms.FormRulesListener;
 import cn.smartfactory.lending.record.InMemoryDecisionRecord;
@@ -203,29 +202,11 @@ class NplAccountabilityReviewProcessTest {
                 .findFirst().orElseThrow();
     }
 
-    /** As the signed-in user; the submission stays on the task, as the platform's decision tasks keep it. */
     private void complete(Task task, String user, Map<String, Object> values) {
-        engine.getIdentityService().setAuthenticatedUserId(user);
-        try {
-            engine.getTaskService().setVariablesLocal(task.getId(), new HashMap<>(values));
-            try {
-                engine.getTaskService().complete(task.getId());
-            } catch (RuntimeException refused) {
-                engine.getTaskService().removeVariablesLocal(task.getId(), values.keySet());
-                throw refused;
-            }
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        DecisionTasks.completeAs(engine, task, user, values);
     }
 
-    private void refused(Runnable action, String messagePart) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(action::run);
-        Throwable cause = thrown;
-        while (cause != null && !(cause instanceof BadUserRequestException)) {
-            cause = cause.getCause();
-        }
-        assertThat(cause).as("a refusal in %s", thrown).isNotNull();
-        assertThat(cause).hasMessageContaining(messagePart);
+    private static void refused(Runnable action, String messagePart) {
+        DecisionTasks.assertRefused(action, messagePart);
     }
 }

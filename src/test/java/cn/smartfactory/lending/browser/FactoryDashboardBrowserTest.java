@@ -63,6 +63,10 @@ class FactoryDashboardBrowserTest {
         assertThat(months).as("the quarter's three months").hasSize(3);
         assertThat(tasklist.browser.findElement(By.cssSelector(".factory-page a.btn-default")).getDomAttribute("href"))
                 .startsWith("/api/kpis/export");
+        // Last month's levels: the account managers and, with their authority, the approvers (the demo evaluates both).
+        tasklist.wait.until(d -> d.findElement(By.cssSelector(".factory-evaluation")).getText().contains("审批人分级"));
+        assertThat(tasklist.browser.findElement(By.cssSelector(".factory-evaluation")).getText())
+                .contains("审批人分级(分层授权) Approver levels (tiered authority)", "apr1", "免责/担责 Exempt/Responsible");
         tasklist.shot("31-factory-dashboard-page");
     }
 

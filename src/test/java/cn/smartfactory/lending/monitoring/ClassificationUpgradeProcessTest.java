@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import cn.smartfactory.lending.decision.DecisionRules;
 import cn.smartfactory.lending.decision.StandaloneDecisionRules;
+import cn.smartfactory.lending.platform.DecisionTasks;
 import cn.smartfactory.lending.forms.FormRules;
 import cn.smartfactory.lending.forms.FormRulesListener;
 import cn.smartfactory.lending.industry.IndustryCatalog;
@@ -139,28 +139,11 @@ class ClassificationUpgradeProcessTest {
     }
 
     private void complete(Task task, String user, Map<String, Object> values) {
-        engine.getIdentityService().setAuthenticatedUserId(user);
-        try {
-            engine.getTaskService().setVariablesLocal(task.getId(), new HashMap<>(values));
-            try {
-                engine.getTaskService().complete(task.getId());
-            } catch (RuntimeException refused) {
-                engine.getTaskService().removeVariablesLocal(task.getId(), values.keySet());
-                throw refused;
-            }
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        DecisionTasks.completeAs(engine, task, user, values);
     }
 
     private static void refused(Runnable action, String messagePart) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(action::run);
-        Throwable cause = thrown;
-        while (cause != null && !(cause instanceof BadUserRequestException)) {
-            cause = cause.getCause();
-        }
-        assertThat(cause).as("a refusal in %s", thrown).isNotNull();
-        assertThat(cause).hasMessageContaining(messagePart);
+        DecisionTasks.assertRefused(action, messagePart);
     }
 
     private static LoanRecord loan(String number, String classification, int days) {
