@@ -1,62 +1,71 @@
 package cn.smartfactory.lending.origination;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import cn.smartfactory.lending.industry.DriverInput;
 import cn.smartfactory.lending.industry.Industry;
 import cn.smartfactory.lending.industry.IndustryCatalog;
 import cn.smartfactory.lending.investigation.InvestigationRecord;
-import cn.smartfactory.lending.investigation.InvestigationRecord.Applicant;
-import cn.smartfactory.lending.investigation.InvestigationRecord.BalanceSheet;
-import cn.smartfactory.lending.investigation.InvestigationRecord.Business;
-import cn.smartfactory.lending.investigation.InvestigationRecord.Collateral;
-import cn.smartfactory.lending.investigation.InvestigationRecord.Counterparty;
-import cn.smartfactory.lending.investigation.InvestigationRecord.CreditHistory;
-import cn.smartfactory.lending.investigation.InvestigationRecord.EquityHistory;
-import cn.smartfactory.lending.investigation.InvestigationRecord.ExistingDebt;
-import cn.smartfactory.lending.investigation.InvestigationRecord.GuaranteeType;
-import cn.smartfactory.lending.investigation.InvestigationRecord.Household;
-import cn.smartfactory.lending.investigation.InvestigationRecord.LoanRequest;
-import cn.smartfactory.lending.investigation.InvestigationRecord.MaritalStatus;
 import cn.smartfactory.lending.investigation.InvestigationRecord.MonthlyAmount;
-import cn.smartfactory.lending.investigation.InvestigationRecord.Premises;
-import cn.smartfactory.lending.investigation.InvestigationRecord.ProfitAndLoss;
-import cn.smartfactory.lending.investigation.InvestigationRecord.SoftInformation;
 import cn.smartfactory.lending.investigation.InvestigationValidator;
 import cn.smartfactory.lending.investigation.Violation;
+import cn.smartfactory.lending.origination.InvestigationFields.Field;
+import cn.smartfactory.lending.origination.InvestigationFields.Kind;
+import cn.smartfactory.lending.origination.InvestigationFields.Station;
 
 /**
  * Builds the investigation record from the flat variables the forms write (Camunda Forms submit
- * one variable per field, numbers sometimes as strings). Percentages are entered as percent
+ * one variable per field, numbers sometimes as strings), and back, all from one field table
+ * ({@link InvestigationFields}). Percentages are entered as percent
  * (12 = 12%) and stored in the record as fractions. A value that is not a number where one is
  * needed is reported by its variable name, like any other violation.
  */
 public final class InvestigationVariables {
 
-    public static final int STATEMENT_MONTHS = 12;
-    public static final int PURCHASE_MONTHS = 6;
-    public static final int DEBTS = 3;
-    public static final int COUNTERPARTIES = 3;
+    /** The field table every mapping below reads (reference/investigation-fields.csv). */
+    static final InvestigationFields FIELDS = InvestigationFields.fromClasspath();
 
-    /** The record and any values that could not even be read. */
-    public record Mapped(InvestigationRecord record, List<Violation> unreadable) {
+    /**
+     * The record and any values that could not even be read; {@code numbers} gives, per list, the form number each
+     * entry came from (a list skips the numbers left empty, so its third entry may be the form's debt 3 or debt 4).
+     */
+    public record Mapped(InvestigationRecord record, List<Violation> unreadable, Map<String, List<Integer>> numbers) {
+
+        /** The form number of a list's entry (0-based), by default the entry's position plus one. */
+        int number(String list, int index) {
+            List<Integer> n = numbers.get(list);
+            return n != null && index < n.size() ? n.get(index) : index + 1;
+        }
     }
 
     private final IndustryCatalog industries;
+    private final InvestigationFields fields;
 
     public InvestigationVariables(IndustryCatalog industries) {
+        this(industries, FIELDS);
+    }
+
+    /** With another field table: how a test proves that the mapping follows the table. */
+    InvestigationVariables(IndustryCatalog industries, InvestigationFields fields) {
         this.industries = industries;
+        this.fields = fields;
     }
 
     /** The name of an industry's driver input as a form variable: seats → driverSeats. */
     public static String driverVariable(String input) {
-        return "driver" + Character.toUpperCase(input.charAt(0)) + input.substring(1);
+        return driverKey(FIELDS.fields().stream().filter(Field::perDriverInput).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the field table has no driver-input row")), input);
     }
 
     /** The checklist form of an industry: FMCG_WHOLESALE → investigation-fmcg-wholesale. */
@@ -67,59 +76,105 @@ public final class InvestigationVariables {
     public Mapped map(Map<String, Object> v) {
         Reader r = new Reader(v);
         String industryCode = r.text("industry");
-        LoanRequest loan = new LoanRequest(r.text("product"), r.decimal("amount"), r.integer("termMonths"),
-                r.text("purpose"), r.enumValue("guaranteeType", GuaranteeType.class));
-        Applicant applicant = new Applicant(r.text("customerName"), r.integer("applicantAge"), r.decimal("yearsInIndustry"),
-                r.decimal("yearsResidentLocally"), r.enumValue("maritalStatus", MaritalStatus.class));
-        Household household = new Household(r.integer("householdMembers"), r.integer("householdDependents"),
-                r.decimal("householdMonthlyExpenses"), r.decimal("otherMonthlyIncome"));
-        Business business = new Business(r.text("businessName"), r.decimal("yearsInOperation"), r.integer("employees"),
-                r.decimal("salesLastYear"));
-        Premises premises = new Premises(r.bool("premisesOwned"), r.integer("remainingLeaseMonths"),
-                r.decimal("premisesArea"));
-        SoftInformation soft = new SoftInformation(r.integer("reputation"), r.integer("familyStability"),
-                r.bool("adverseHabits"), r.text("softNotes"));
-        CreditHistory credit = new CreditHistory(r.bool("bureauCurrentOverdue"), r.bool("bureauBlacklisted"),
-                r.integer("bureauOverdueCount24Months"), r.integer("bureauInquiries6Months"),
-                r.integer("bureauLendersWithOutstanding"));
-        List<ExistingDebt> debts = new ArrayList<>();
-        for (int i = 1; i <= DEBTS; i++) {
-            String lender = r.text("debt" + i + "Lender");
-            if (lender != null && !lender.isBlank()) {
-                debts.add(new ExistingDebt(lender, r.decimal("debt" + i + "Outstanding"), r.decimal("debt" + i + "Instalment")));
-            }
-        }
-        BalanceSheet bs = new BalanceSheet(r.decimal("bsCash"), r.decimal("bsReceivables"), r.decimal("bsInventory"),
-                r.decimal("bsOtherCurrentAssets"), r.decimal("bsFixedAssets"), r.decimal("bsOtherAssets"),
-                r.decimal("bsPayables"), r.decimal("bsShortTermDebt"), r.decimal("bsOtherCurrentLiabilities"),
-                r.decimal("bsLongTermDebt"));
-        EquityHistory equity = new EquityHistory(r.decimal("equityOpening"), r.decimal("equityAccumulatedProfit"),
-                r.decimal("equityWithdrawals"));
-        ProfitAndLoss pl = new ProfitAndLoss(r.decimal("declaredMonthlySales"), r.percent("grossMarginPercent"),
-                r.decimal("rent"), r.decimal("wages"), r.decimal("utilities"), r.decimal("transport"), r.decimal("taxes"),
-                r.decimal("otherExpenses"));
-        List<MonthlyAmount> inflows = r.months("statementsLatestMonth", "inflowMonth", STATEMENT_MONTHS);
-        List<MonthlyAmount> purchases = r.months("purchasesLatestMonth", "purchaseMonth", PURCHASE_MONTHS);
-        List<Counterparty> customers = r.counterparties("customer");
-        List<Counterparty> suppliers = r.counterparties("supplier");
-        Map<String, BigDecimal> driver = new LinkedHashMap<>();
         Industry industry = industryCode == null ? null : industries.find(industryCode).orElse(null);
-        if (industry != null) {
-            for (DriverInput input : industry.driverInputs()) {
-                BigDecimal value = r.decimal(driverVariable(input.name()));
-                if (value != null) {
-                    driver.put(input.name(), value);
+        Map<String, Object> values = new LinkedHashMap<>();
+        Set<String> entered = new HashSet<>();
+        for (Field f : fields.fields()) {
+            if (f.perDriverInput()) {
+                if (industry != null) {
+                    for (DriverInput input : industry.driverInputs()) {
+                        put(values, entered, driverPath(f, input.name()), r.read(driverKey(f, input.name()), f));
+                    }
                 }
+            } else if (f.kind() == Kind.LATEST_MONTH) {
+                if (r.read(f.key(), f) instanceof YearMonth latest) {
+                    for (int n = 1; n <= f.repeat(); n++) {
+                        values.put(f.path(n), latest.minusMonths(n - 1L)); // derived, not entered
+                    }
+                }
+            } else if (f.repeated()) {
+                for (int n = 1; n <= f.repeat(); n++) {
+                    put(values, entered, f.path(n), r.read(f.key(n), f));
+                }
+            } else {
+                put(values, entered, f.path(), r.read(f.key(), f));
             }
         }
-        Collateral collateral = r.text("collateralDescription") == null && r.decimal("collateralAppraisedValue") == null
-                ? null
-                : new Collateral(r.text("collateralDescription"), r.decimal("collateralAppraisedValue"),
-                        r.decimal("collateralExistingLiens"));
-        InvestigationRecord record = new InvestigationRecord(r.text("applicationId"), industryCode, loan, applicant,
-                household, business, premises, soft, credit, debts, bs, equity, pl, inflows, purchases, customers,
-                suppliers, driver, collateral);
-        return new Mapped(record, r.unreadable);
+        Map<String, List<Integer>> numbers = new LinkedHashMap<>();
+        InvestigationRecord record = (InvestigationRecord) build(fields, InvestigationRecord.class, "", values, entered,
+                numbers);
+        return new Mapped(record, r.unreadable, numbers);
+    }
+
+    private static void put(Map<String, Object> values, Set<String> entered, String path, Object value) {
+        if (value != null) {
+            values.put(path, value);
+            entered.add(path);
+        }
+    }
+
+    /**
+     * A record (or a part of it) from the values by path: a section is built from its rows, an optional section
+     * none of whose fields was entered is left out, a list holds the entries with at least one entered value
+     * (an entry is never dropped because one of its values is missing — the validator names what is missing).
+     */
+    private static Object build(InvestigationFields fields, Class<?> type, String prefix, Map<String, Object> values,
+            Set<String> entered, Map<String, List<Integer>> numbers) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent c = components[i];
+            types[i] = c.getType();
+            String path = prefix + c.getName();
+            if (c.getType().isRecord()) {
+                args[i] = InvestigationFields.OPTIONAL_SECTIONS.contains(path) && !anyEntered(entered, path + ".")
+                        ? null : build(fields, c.getType(), path + ".", values, entered, numbers);
+            } else if (List.class.isAssignableFrom(c.getType())) {
+                Class<?> element = (Class<?>) InvestigationFields.elementType(c.getGenericType(), 0);
+                int entries = fields.fields().stream().filter(f -> f.group().equals(path)).mapToInt(Field::repeat)
+                        .max().orElse(0);
+                List<Object> list = new ArrayList<>();
+                List<Integer> formNumbers = new ArrayList<>();
+                for (int n = 0; n < entries; n++) {
+                    String entry = path + "[" + n + "].";
+                    if (anyEntered(entered, entry)) {
+                        list.add(build(fields, element, entry, values, entered, numbers));
+                        formNumbers.add(n + 1);
+                    }
+                }
+                numbers.put(path, formNumbers);
+                args[i] = list;
+            } else if (Map.class.isAssignableFrom(c.getType())) {
+                Map<String, Object> map = new LinkedHashMap<>();
+                values.forEach((key, value) -> {
+                    if (key.startsWith(path + ".")) {
+                        map.put(key.substring(path.length() + 1), value);
+                    }
+                });
+                args[i] = map;
+            } else {
+                args[i] = values.get(path);
+            }
+        }
+        try {
+            return type.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+        }
+    }
+
+    private static boolean anyEntered(Set<String> entered, String prefix) {
+        return entered.stream().anyMatch(p -> p.startsWith(prefix));
+    }
+
+    /** The form field of an industry driver input: seats → driverSeats. */
+    private static String driverKey(Field f, String input) {
+        return f.key().replace(InvestigationFields.INPUT_KEY, Character.toUpperCase(input.charAt(0)) + input.substring(1));
+    }
+
+    private static String driverPath(Field f, String input) {
+        return f.path().replace(InvestigationFields.INPUT_PATH, input);
     }
 
     /**
@@ -134,7 +189,7 @@ public final class InvestigationVariables {
             byFieldAndRule.putIfAbsent(v.field() + "/" + v.rule(), v);
         }
         for (Violation v : validator.validate(mapped.record())) {
-            String field = formField(v.field());
+            String field = formField(fields, v.field(), mapped);
             byFieldAndRule.putIfAbsent(field + "/" + v.rule(), new Violation(field, v.rule(), v.detail(), v.detailZh()));
         }
         return List.copyOf(byFieldAndRule.values());
@@ -161,85 +216,56 @@ public final class InvestigationVariables {
         return label != null ? label : PART_LABELS.get(field);
     }
 
-    /** The form field that holds a value of the record, e.g. balanceSheet.cash → bsCash. */
+    /**
+     * The form field that holds a value of the record, from the field table: balanceSheet.cash → bsCash,
+     * existingDebts[1].outstanding → debt2Outstanding, bankInflows[4].month → statementsLatestMonth. A problem with a
+     * whole entry is shown at the entry's first field, one with a whole section at its first field unless the
+     * checklist names that part itself (balance sheet, top customers …); anything else keeps its path.
+     */
     static String formField(String recordPath) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+)(?:\\[(\\d+)])?(?:\\.(\\w+))?").matcher(recordPath);
+        return formField(FIELDS, recordPath, null);
+    }
+
+    private static String formField(InvestigationFields fields, String recordPath, Mapped mapped) {
+        Matcher m = PATH.matcher(recordPath);
         if (!m.matches()) {
             return recordPath;
         }
-        String section = m.group(1);
-        int index = m.group(2) == null ? 0 : Integer.parseInt(m.group(2)) + 1;
+        String group = m.group(1);
+        int index = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        int n = mapped == null ? index + 1 : mapped.number(group, index);
         String part = m.group(3);
-        return switch (section) {
-            case "bankInflows" -> "month".equals(part) ? "statementsLatestMonth" : "inflowMonth" + Math.max(index, 1);
-            case "purchases" -> "month".equals(part) ? "purchasesLatestMonth" : "purchaseMonth" + Math.max(index, 1);
-            case "profitAndLoss" -> "grossMargin".equals(part) ? "grossMarginPercent" : orSection(part, section);
-            case "balanceSheet" -> part == null ? section : "bs" + capitalize(part);
-            case "household" -> part == null ? "householdMembers" : switch (part) {
-                case "otherMonthlyIncome" -> part;
-                default -> "household" + capitalize(part);
-            };
-            case "applicant" -> part == null ? "customerName" : switch (part) {
-                case "name" -> "customerName";
-                case "age" -> "applicantAge";
-                default -> part;
-            };
-            case "business" -> "name".equals(part) ? "businessName" : orSection(part, section);
-            case "premises" -> "owned".equals(part) ? "premisesOwned" : "areaSquareMetres".equals(part) ? "premisesArea"
-                    : orSection(part, section);
-            case "equityHistory" -> part == null ? "equityOpening" : switch (part) {
-                case "openingEquity" -> "equityOpening";
-                case "privateWithdrawals" -> "equityWithdrawals";
-                default -> "equity" + capitalize(part);
-            };
-            case "creditHistory" -> part == null ? section : "bureau" + capitalize(part);
-            case "driverInputs" -> part == null ? section : driverVariable(part);
-            case "collateral" -> part == null ? section : "collateral" + capitalize(part);
-            case "existingDebts" -> "debt" + Math.max(index, 1) + (part == null ? "Lender" : switch (part) {
-                case "monthlyInstalment" -> "Instalment";
-                default -> capitalize(part);
-            });
-            case "topCustomers" -> m.group(2) == null ? section : "customer" + Math.max(index, 1) + ("name".equals(part) ? "Name" : "SharePercent");
-            case "topSuppliers" -> m.group(2) == null ? section : "supplier" + Math.max(index, 1) + ("name".equals(part) ? "Name" : "SharePercent");
-            case "softInformation" -> "notes".equals(part) ? "softNotes" : orSection(part, section);
-            case "loan" -> orSection(part, section);
-            default -> recordPath;
-        };
+        if (group.equals("driverInputs") && part != null) {
+            return fields.fields().stream().filter(Field::perDriverInput).findFirst().map(f -> driverKey(f, part))
+                    .orElse(recordPath);
+        }
+        if (part != null) {
+            String path = group + (m.group(2) == null && !isList(fields, group) ? "" : "[]") + "." + part;
+            return fields.byPath(path).map(f -> f.kind() == Kind.LATEST_MONTH ? f.key() : f.key(n)).orElse(recordPath);
+        }
+        if (m.group(2) == null && PART_LABELS.containsKey(group)) {
+            return group;
+        }
+        return fields.firstOf(group).map(f -> f.key(n)).orElse(recordPath);
     }
 
-    private static String orSection(String part, String section) {
-        return part == null ? section : part;
-    }
+    private static final Pattern PATH = Pattern.compile("(\\w+)(?:\\[(\\d+)])?(?:\\.(\\w+))?");
 
-    private static String capitalize(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    private static boolean isList(InvestigationFields fields, String group) {
+        return fields.fields().stream().anyMatch(f -> f.repeated() && f.group().equals(group));
     }
 
     /** The start form's values for a record: what the account manager enters. */
     public static Map<String, Object> startFormValues(InvestigationRecord r, String customerIdNumber, String leadSource) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("customerName", r.applicant().name());
+        Map<String, Object> v = formValues(r, Station.START);
         v.put("customerIdNumber", customerIdNumber);
-        v.put("applicantAge", r.applicant().age());
-        v.put("industry", r.industry());
-        v.put("product", r.loan().product());
-        v.put("amount", r.loan().amount().doubleValue());
-        v.put("termMonths", r.loan().termMonths());
-        v.put("purpose", r.loan().purpose());
-        v.put("guaranteeType", r.loan().guaranteeType().name());
         v.put("leadSource", leadSource);
         return v;
     }
 
     /** The bureau task's values for a record: what central operations enters. */
     public static Map<String, Object> bureauFormValues(InvestigationRecord r) {
-        var c = r.creditHistory();
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("bureauCurrentOverdue", c.currentOverdue());
-        v.put("bureauBlacklisted", c.blacklisted());
-        v.put("bureauOverdueCount24Months", c.overdueCount24Months());
-        v.put("bureauInquiries6Months", c.inquiries6Months());
-        v.put("bureauLendersWithOutstanding", c.lendersWithOutstanding());
+        Map<String, Object> v = formValues(r, Station.BUREAU);
         v.put("documentsComplete", true);
         return v;
     }
@@ -249,86 +275,78 @@ public final class InvestigationVariables {
      * part — as the form submits them (numbers as doubles, percentages as percent).
      */
     public static Map<String, Object> checklistValues(InvestigationRecord r) {
+        return formValues(r, Station.CHECKLIST);
+    }
+
+    /**
+     * A record's values as one station's form holds them, from the field table; a list's entries by number (months
+     * by their distance from the latest month, so a month left out stays empty), empty values left out.
+     */
+    public static Map<String, Object> formValues(InvestigationRecord r, Station station) {
+        return formValues(FIELDS, r, station);
+    }
+
+    static Map<String, Object> formValues(InvestigationFields fields, InvestigationRecord r, Station station) {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("yearsInIndustry", r.applicant().yearsInIndustry());
-        v.put("yearsResidentLocally", r.applicant().yearsResidentLocally());
-        v.put("maritalStatus", r.applicant().maritalStatus() == null ? null : r.applicant().maritalStatus().name());
-        v.put("householdMembers", r.household().members());
-        v.put("householdDependents", r.household().dependents());
-        v.put("householdMonthlyExpenses", r.household().monthlyExpenses());
-        v.put("otherMonthlyIncome", r.household().otherMonthlyIncome());
-        v.put("businessName", r.business().name());
-        v.put("yearsInOperation", r.business().yearsInOperation());
-        v.put("employees", r.business().employees());
-        v.put("salesLastYear", r.business().salesLastYear());
-        v.put("premisesOwned", r.premises().owned());
-        v.put("remainingLeaseMonths", r.premises().remainingLeaseMonths());
-        v.put("premisesArea", r.premises().areaSquareMetres());
-        v.put("reputation", r.softInformation().reputation());
-        v.put("familyStability", r.softInformation().familyStability());
-        v.put("adverseHabits", r.softInformation().adverseHabits());
-        v.put("softNotes", r.softInformation().notes());
-        for (int i = 0; i < r.existingDebts().size(); i++) {
-            var d = r.existingDebts().get(i);
-            v.put("debt" + (i + 1) + "Lender", d.lender());
-            v.put("debt" + (i + 1) + "Outstanding", d.outstanding());
-            v.put("debt" + (i + 1) + "Instalment", d.monthlyInstalment());
+        for (Field f : fields.fields(station)) {
+            if (f.perDriverInput()) {
+                r.driverInputs().forEach((name, value) -> v.put(driverKey(f, name), formValue(f, value)));
+            } else if (f.repeated()) {
+                List<?> entries = (List<?>) valueAt(r, f.group());
+                YearMonth latest = latestMonth(entries);
+                for (int i = 0; i < entries.size(); i++) {
+                    Object entry = entries.get(i);
+                    int n = latest == null ? i + 1 : monthsBetween(((MonthlyAmount) entry).month(), latest) + 1;
+                    if (f.kind() == Kind.LATEST_MONTH) {
+                        v.put(f.key(), latest == null ? null : latest.toString());
+                    } else if (n >= 1 && n <= f.repeat()) {
+                        v.put(f.key(n), formValue(f, valueAt(entry, f.part())));
+                    }
+                }
+            } else {
+                v.put(f.key(), formValue(f, valueAt(r, f.path())));
+            }
         }
-        var bs = r.balanceSheet();
-        v.put("bsCash", bs.cash());
-        v.put("bsReceivables", bs.receivables());
-        v.put("bsInventory", bs.inventory());
-        v.put("bsOtherCurrentAssets", bs.otherCurrentAssets());
-        v.put("bsFixedAssets", bs.fixedAssets());
-        v.put("bsOtherAssets", bs.otherAssets());
-        v.put("bsPayables", bs.payables());
-        v.put("bsShortTermDebt", bs.shortTermDebt());
-        v.put("bsOtherCurrentLiabilities", bs.otherCurrentLiabilities());
-        v.put("bsLongTermDebt", bs.longTermDebt());
-        v.put("equityOpening", r.equityHistory().openingEquity());
-        v.put("equityAccumulatedProfit", r.equityHistory().accumulatedProfit());
-        v.put("equityWithdrawals", r.equityHistory().privateWithdrawals());
-        var pl = r.profitAndLoss();
-        v.put("declaredMonthlySales", pl.declaredMonthlySales());
-        v.put("grossMarginPercent", pl.grossMargin().movePointRight(2));
-        v.put("rent", pl.rent());
-        v.put("wages", pl.wages());
-        v.put("utilities", pl.utilities());
-        v.put("transport", pl.transport());
-        v.put("taxes", pl.taxes());
-        v.put("otherExpenses", pl.otherExpenses());
-        putMonths(v, r.bankInflows(), "statementsLatestMonth", "inflowMonth");
-        putMonths(v, r.purchases(), "purchasesLatestMonth", "purchaseMonth");
-        putParties(v, r.topCustomers(), "customer");
-        putParties(v, r.topSuppliers(), "supplier");
-        r.driverInputs().forEach((name, value) -> v.put(driverVariable(name), value));
-        if (r.collateral() != null) {
-            v.put("collateralDescription", r.collateral().description());
-            v.put("collateralAppraisedValue", r.collateral().appraisedValue());
-            v.put("collateralExistingLiens", r.collateral().existingLiens());
-        }
-        v.replaceAll((k, value) -> value instanceof BigDecimal d ? d.doubleValue() : value);
         v.values().removeIf(java.util.Objects::isNull);
         return v;
     }
 
-    private static void putMonths(Map<String, Object> v, List<MonthlyAmount> months, String latest, String prefix) {
-        List<MonthlyAmount> newestFirst = months.stream()
-                .sorted(java.util.Comparator.comparing(MonthlyAmount::month).reversed()).toList();
-        if (newestFirst.isEmpty()) {
-            return;
-        }
-        v.put(latest, newestFirst.get(0).month().toString());
-        for (int i = 0; i < newestFirst.size(); i++) {
-            v.put(prefix + (i + 1), newestFirst.get(i).amount());
-        }
+    private static YearMonth latestMonth(List<?> entries) {
+        return entries.stream().filter(MonthlyAmount.class::isInstance).map(e -> ((MonthlyAmount) e).month())
+                .filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder()).orElse(null);
     }
 
-    private static void putParties(Map<String, Object> v, List<Counterparty> parties, String prefix) {
-        for (int i = 0; i < parties.size(); i++) {
-            v.put(prefix + (i + 1) + "Name", parties.get(i).name());
-            v.put(prefix + (i + 1) + "SharePercent", parties.get(i).share().movePointRight(2));
+    private static int monthsBetween(YearMonth month, YearMonth latest) {
+        return month == null ? -1 : (int) month.until(latest, java.time.temporal.ChronoUnit.MONTHS);
+    }
+
+    private static Object formValue(Field f, Object value) {
+        if (value == null) {
+            return null;
         }
+        return switch (f.kind()) {
+            case DECIMAL -> ((BigDecimal) value).doubleValue();
+            case PERCENT -> ((BigDecimal) value).movePointRight(2).doubleValue();
+            case CHOICE -> ((Enum<?>) value).name();
+            case LATEST_MONTH -> value.toString();
+            default -> value;
+        };
+    }
+
+    /** The value at a dotted path of records (no list entries), null when a section on the way is absent. */
+    private static Object valueAt(Object root, String path) {
+        Object current = root;
+        for (String name : path.split("\\.")) {
+            if (current == null) {
+                return null;
+            }
+            try {
+                current = InvestigationFields.component(current.getClass(), name).getAccessor().invoke(current);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + path, e);
+            }
+        }
+        return current;
     }
 
     /** Reads loosely typed form values, remembering the ones it cannot read. */
@@ -339,6 +357,19 @@ public final class InvestigationVariables {
 
         Reader(Map<String, Object> values) {
             this.values = values;
+        }
+
+        /** A field's value as its kind says, or null when empty or unreadable (then remembered). */
+        Object read(String key, Field f) {
+            return switch (f.kind()) {
+                case TEXT -> text(key);
+                case DECIMAL -> decimal(key);
+                case PERCENT -> percent(key);
+                case INTEGER -> integer(key);
+                case BOOLEAN -> bool(key);
+                case CHOICE -> enumValue(key, f.type().asSubclass(Enum.class));
+                case LATEST_MONTH -> month(key);
+            };
         }
 
         String text(String name) {
@@ -399,13 +430,14 @@ public final class InvestigationVariables {
             return null;
         }
 
-        <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Enum<?> enumValue(String name, Class<? extends Enum> type) {
             String s = text(name);
             if (s == null) {
                 return null;
             }
             try {
-                return Enum.valueOf(type, s);
+                return Enum.valueOf((Class) type, s);
             } catch (IllegalArgumentException e) {
                 unreadable.add(new Violation(name, "UNKNOWN_VALUE", "must be one of " + List.of(type.getEnumConstants())
                         + " (was '" + s + "')", "不是可选值之一(当前为 '" + s + "')"));
@@ -413,37 +445,18 @@ public final class InvestigationVariables {
             }
         }
 
-        /** Month 1 is the latest month; empty months are left out. */
-        List<MonthlyAmount> months(String latestName, String prefix, int count) {
-            List<MonthlyAmount> months = new ArrayList<>();
-            String latestText = text(latestName);
-            YearMonth latest = null;
-            if (latestText != null) {
-                try {
-                    latest = YearMonth.parse(latestText);
-                } catch (DateTimeParseException e) {
-                    unreadable.add(new Violation(latestName, "NOT_A_MONTH", "must be a month like 2026-10 "
-                            + "(was '" + latestText + "')", "须为月份,如 2026-10(当前为 '" + latestText + "')"));
-                }
+        YearMonth month(String name) {
+            String text = text(name);
+            if (text == null) {
+                return null;
             }
-            for (int i = 1; i <= count; i++) {
-                BigDecimal amount = decimal(prefix + i);
-                if (amount != null) {
-                    months.add(new MonthlyAmount(latest == null ? null : latest.minusMonths(i - 1L), amount));
-                }
+            try {
+                return YearMonth.parse(text);
+            } catch (DateTimeParseException e) {
+                unreadable.add(new Violation(name, "NOT_A_MONTH", "must be a month like 2026-10 "
+                        + "(was '" + text + "')", "须为月份,如 2026-10(当前为 '" + text + "')"));
+                return null;
             }
-            return months;
-        }
-
-        List<Counterparty> counterparties(String prefix) {
-            List<Counterparty> list = new ArrayList<>();
-            for (int i = 1; i <= COUNTERPARTIES; i++) {
-                String name = text(prefix + i + "Name");
-                if (name != null) {
-                    list.add(new Counterparty(name, percent(prefix + i + "SharePercent")));
-                }
-            }
-            return list;
         }
     }
 }
