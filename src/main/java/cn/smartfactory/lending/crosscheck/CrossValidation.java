@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 import cn.smartfactory.lending.common.Decimals;
+import cn.smartfactory.lending.industry.ExpenseNorm;
 import cn.smartfactory.lending.industry.Industry;
 import cn.smartfactory.lending.industry.IndustryCatalog;
+import cn.smartfactory.lending.industry.IndustryCatalog.DebtCrossCheckPolicy;
 import cn.smartfactory.lending.industry.IndustryCatalog.SalesEvidencePolicy;
 import cn.smartfactory.lending.investigation.InvestigationRecord;
+import cn.smartfactory.lending.investigation.InvestigationRecord.ExistingDebt;
 import cn.smartfactory.lending.investigation.InvestigationRecord.MonthlyAmount;
 
 /** Computes the three cross-checks of RISK-MODEL.md §2 from a validated investigation record. */
@@ -77,10 +80,52 @@ public class CrossValidation {
                 expected, balanceSheetEquity, deviation);
     }
 
+    /**
+     * Declared debts against the bureau, the balance sheet's borrowing and the collateral's liens: the largest of
+     * those is the debt the borrower has at least (they overlap — a bank loan is on the bureau and on the balance
+     * sheet — so they are not added); the part above the declared debts, when above the tolerance, is imputed as an
+     * equal instalment on the reference data's assumptions.
+     */
+    public DebtCrossCheck checkDebts(InvestigationRecord r) {
+        DebtCrossCheckPolicy policy = industries.debtCrossCheck();
+        BigDecimal declared = r.existingDebts().stream().map(ExistingDebt::outstanding)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        var bureau = r.creditHistory();
+        BigDecimal balanceSheet = r.balanceSheet().shortTermDebt().add(r.balanceSheet().longTermDebt());
+        BigDecimal liens = r.collateral() == null || r.collateral().existingLiens() == null ? BigDecimal.ZERO
+                : r.collateral().existingLiens();
+        // In this order, so that on a tie the bureau (the most complete source) is named.
+        Map<DebtCrossCheck.Source, BigDecimal> sources = new java.util.LinkedHashMap<>();
+        sources.put(DebtCrossCheck.Source.BUREAU, bureau.outstandingBalance());
+        sources.put(DebtCrossCheck.Source.BALANCE_SHEET, balanceSheet);
+        sources.put(DebtCrossCheck.Source.COLLATERAL_LIENS, liens);
+        DebtCrossCheck.Source largest = DebtCrossCheck.Source.DECLARED;
+        BigDecimal evidenced = declared;
+        for (var source : sources.entrySet()) {
+            if (source.getValue().compareTo(evidenced) > 0) {
+                largest = source.getKey();
+                evidenced = source.getValue();
+            }
+        }
+        BigDecimal gap = evidenced.subtract(declared);
+        BigDecimal undeclared = gap.compareTo(policy.toleranceCny()) > 0 ? gap : BigDecimal.ZERO;
+        BigDecimal instalment = undeclared.signum() == 0 ? Decimals.money(BigDecimal.ZERO)
+                : Decimals.money(cn.smartfactory.lending.limit.Annuity.payment(undeclared, policy.imputedAnnualRate(),
+                        policy.imputedTermMonths()));
+        return new DebtCrossCheck(declared, r.existingDebts().size(), bureau.outstandingBalance(),
+                bureau.lendersWithOutstanding(), balanceSheet, liens, evidenced, largest, gap, policy.toleranceCny(),
+                undeclared, policy.imputedAnnualRate(), policy.imputedTermMonths(), instalment);
+    }
+
+    /** Declared household expenses against the region's norm × members; the higher is used downstream. */
     public HouseholdCheck checkHousehold(InvestigationRecord r) {
         int members = r.household().members();
         BigDecimal expenses = r.household().monthlyExpenses();
-        return new HouseholdCheck(members, expenses, Decimals.money(expenses.divide(BigDecimal.valueOf(members), MC)));
+        ExpenseNorm norm = industries.expenseNorm(r.household().region()).orElseThrow(
+                () -> new IllegalArgumentException("unknown household region '" + r.household().region() + "'"));
+        BigDecimal normTotal = Decimals.money(norm.perPersonMonthly().multiply(BigDecimal.valueOf(members)));
+        return new HouseholdCheck(members, expenses, Decimals.money(expenses.divide(BigDecimal.valueOf(members), MC)),
+                norm.code(), norm.nameZh(), norm.nameEn(), norm.perPersonMonthly(), normTotal, expenses.max(normTotal));
     }
 
     private static SalesEstimate fromBankStatements(List<MonthlyAmount> inflows, SalesEvidencePolicy policy) {

@@ -30,8 +30,13 @@ public final class IndustryCatalog {
 
     private final Map<String, Industry> industries;
     private final SalesEvidencePolicy salesEvidence;
+    private final DebtCrossCheckPolicy debtCrossCheck;
+    private final Map<String, ExpenseNorm> expenseNorms;
 
-    private IndustryCatalog(Map<String, Industry> industries, SalesEvidencePolicy salesEvidence) {
+    private IndustryCatalog(Map<String, Industry> industries, SalesEvidencePolicy salesEvidence,
+                            DebtCrossCheckPolicy debtCrossCheck, Map<String, ExpenseNorm> expenseNorms) {
+        this.debtCrossCheck = debtCrossCheck;
+        this.expenseNorms = expenseNorms;
         this.industries = industries;
         this.salesEvidence = salesEvidence;
     }
@@ -58,6 +63,18 @@ public final class IndustryCatalog {
         if (file.salesEvidence() == null) {
             throw new IllegalArgumentException("reference data: 'salesEvidence' is missing");
         }
+        if (file.debtCrossCheck() == null) {
+            throw new IllegalArgumentException("reference data: 'debtCrossCheck' is missing");
+        }
+        if (file.householdExpenseNorms() == null || file.householdExpenseNorms().isEmpty()) {
+            throw new IllegalArgumentException("reference data: 'householdExpenseNorms' is empty");
+        }
+        Map<String, ExpenseNorm> norms = new LinkedHashMap<>();
+        for (ExpenseNorm norm : file.householdExpenseNorms()) {
+            if (norms.putIfAbsent(norm.validated().code(), norm) != null) {
+                throw new IllegalArgumentException("reference data: household expense norm '" + norm.code() + "' appears twice");
+            }
+        }
         if (file.industries() == null || file.industries().isEmpty()) {
             throw new IllegalArgumentException("reference data: 'industries' is empty");
         }
@@ -68,7 +85,8 @@ public final class IndustryCatalog {
                 throw new IllegalArgumentException("reference data: industry '" + industry.code() + "' appears twice");
             }
         }
-        return new IndustryCatalog(industries, file.salesEvidence().validated());
+        return new IndustryCatalog(industries, file.salesEvidence().validated(), file.debtCrossCheck().validated(),
+                java.util.Collections.unmodifiableMap(norms));
     }
 
     public Optional<Industry> find(String code) {
@@ -108,7 +126,38 @@ public final class IndustryCatalog {
         }
     }
 
-    record ReferenceFile(SalesEvidencePolicy salesEvidence, List<IndustryEntry> industries) {
+    /** The household expense norms by region code, in the reference file's order. */
+    public Collection<ExpenseNorm> expenseNorms() {
+        return expenseNorms.values();
+    }
+
+    public Optional<ExpenseNorm> expenseNorm(String region) {
+        return Optional.ofNullable(region == null ? null : expenseNorms.get(region));
+    }
+
+    public DebtCrossCheckPolicy debtCrossCheck() {
+        return debtCrossCheck;
+    }
+
+    /**
+     * How undeclared debt is treated (负债交叉检验): a gap up to the tolerance is ignored (rounding, a card balance
+     * paid since the report); a larger one is imputed as an equal instalment at this rate over this term, since its
+     * real terms are unknown.
+     */
+    public record DebtCrossCheckPolicy(BigDecimal toleranceCny, BigDecimal imputedAnnualRate, Integer imputedTermMonths) {
+
+        DebtCrossCheckPolicy validated() {
+            if (toleranceCny == null || toleranceCny.signum() < 0 || imputedAnnualRate == null
+                    || imputedAnnualRate.signum() < 0 || imputedTermMonths == null || imputedTermMonths < 1) {
+                throw new IllegalArgumentException("reference data: debtCrossCheck needs toleranceCny >= 0, "
+                        + "imputedAnnualRate >= 0 and imputedTermMonths >= 1, got " + this);
+            }
+            return this;
+        }
+    }
+
+    record ReferenceFile(SalesEvidencePolicy salesEvidence, DebtCrossCheckPolicy debtCrossCheck,
+                         List<ExpenseNorm> householdExpenseNorms, List<IndustryEntry> industries) {
     }
 
     record DriverEntry(String formula, String descriptionZh, String descriptionEn, List<DriverInput> inputs) {

@@ -15,8 +15,8 @@ import cn.smartfactory.lending.forms.FormJson;
  * Writes the forms, and the parts of forms, that are derived from the industry catalog (the risk reference data),
  * so an industry is described once: the industries an application can be taken for ({@code application-start},
  * field {@code industry}) and each industry's on-site investigation checklist — the common sections from one
- * template ({@code forms/templates/investigation-checklist.template.json}), the title and the industry driver
- * section from the catalog — and each monitoring checklist's industry sections (the industry's monitoring
+ * template ({@code forms/templates/investigation-checklist.template.json}), the title, the household's region
+ * choices (the household expense norms) and the industry driver section from the catalog — and each monitoring checklist's industry sections (the industry's monitoring
  * questions). Run
  * {@code ./mvnw -q compile exec:java -Dexec.mainClass=cn.smartfactory.lending.industry.IndustryForms} after changing
  * the catalog or the template; {@code IndustryCatalogTest} fails while a committed form differs from what this
@@ -29,6 +29,8 @@ public final class IndustryForms {
     static final String TITLE_ID = "Text_ChecklistTitle";
     static final String DRIVER_ID = "Group_IndustryDriver";
     static final String CONCLUSION_ID = "Group_Conclusion";
+    /** The household's region, whose choices are the catalog's household expense norms. */
+    static final String REGION_KEY = "householdRegion";
 
     /** The checklist form of an industry: FMCG_WHOLESALE → investigation-fmcg-wholesale. */
     public static String investigationForm(String industryCode) {
@@ -44,9 +46,19 @@ public final class IndustryForms {
      * An industry's checklist: the template's sections, its title naming the industry, and the industry driver
      * section asking for each driver input with its label, unit and plausible range (the server enforces the same).
      */
-    public static String investigation(String template, Industry industry) {
+    public static String investigation(String template, IndustryCatalog catalog, Industry industry) {
         ObjectNode form = (ObjectNode) FormJson.read(template);
         form.put("id", investigationForm(industry.code()));
+        ObjectNode region = find(form.get("components"), REGION_KEY, "key");
+        if (region == null) {
+            throw new IllegalStateException(INVESTIGATION_TEMPLATE + " needs the field " + REGION_KEY);
+        }
+        ArrayNode regions = region.putArray("values");
+        for (ExpenseNorm norm : catalog.expenseNorms()) {
+            regions.addObject().put("label", norm.nameZh() + " " + norm.nameEn() + "(人均每月不低于 " + norm.perPersonMonthly()
+                    .stripTrailingZeros().toPlainString() + " 元 at least CNY " + norm.perPersonMonthly().stripTrailingZeros()
+                    .toPlainString() + " per person a month)").put("value", norm.code());
+        }
         ObjectNode title = find(form.get("components"), TITLE_ID, "id");
         ObjectNode driver = find(form.get("components"), DRIVER_ID, "id");
         if (title == null || driver == null) {
@@ -167,7 +179,8 @@ public final class IndustryForms {
         Files.writeString(APPLICATION_START, applicationStart(committed, catalog), StandardCharsets.UTF_8);
         String template = Files.readString(INVESTIGATION_TEMPLATE, StandardCharsets.UTF_8);
         for (Industry industry : catalog.all()) {
-            Files.writeString(investigationFormFile(industry.code()), investigation(template, industry), StandardCharsets.UTF_8);
+            Files.writeString(investigationFormFile(industry.code()), investigation(template, catalog, industry),
+                    StandardCharsets.UTF_8);
         }
         for (Path form : monitoringForms()) {
             Files.writeString(form, monitoringCheck(Files.readString(form, StandardCharsets.UTF_8), catalog), StandardCharsets.UTF_8);

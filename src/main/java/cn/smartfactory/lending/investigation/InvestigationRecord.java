@@ -68,9 +68,12 @@ public record InvestigationRecord(
                             BigDecimal yearsResidentLocally, MaritalStatus maritalStatus) {
     }
 
-    /** Household composition and spending (家庭情况); expenses are per month. */
+    /**
+     * Household composition and spending (家庭情况); expenses are per month. {@code region} is the kind of place the
+     * household lives (a code of the reference data's household expense norms, e.g. VILLAGE).
+     */
     public record Household(Integer members, Integer dependents, BigDecimal monthlyExpenses,
-                            BigDecimal otherMonthlyIncome) {
+                            BigDecimal otherMonthlyIncome, String region) {
     }
 
     /** The business itself; {@code salesLastYear} is null for a business younger than a year. */
@@ -87,9 +90,13 @@ public record InvestigationRecord(
                                   String notes) {
     }
 
-    /** The credit-bureau picture (征信). */
+    /**
+     * The credit-bureau picture (征信). {@code outstandingBalance} is the total the report shows outstanding with
+     * the {@code lendersWithOutstanding} lenders, checked against the debts the applicant declares.
+     */
     public record CreditHistory(Boolean currentOverdue, Boolean blacklisted, Integer overdueCount24Months,
-                                Integer inquiries6Months, Integer lendersWithOutstanding) {
+                                Integer inquiries6Months, Integer lendersWithOutstanding,
+                                BigDecimal outstandingBalance) {
     }
 
     /** One existing loan of the business or household. */

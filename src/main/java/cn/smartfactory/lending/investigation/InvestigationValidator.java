@@ -120,7 +120,7 @@ public class InvestigationValidator {
         v.notNegative("applicant.yearsResidentLocally", a.yearsResidentLocally());
     }
 
-    private static void household(Violations v, InvestigationRecord r) {
+    private void household(Violations v, InvestigationRecord r) {
         var h = r.household();
         if (!v.required("household", h)) {
             return;
@@ -132,6 +132,12 @@ public class InvestigationValidator {
         }
         v.notNegative("household.monthlyExpenses", h.monthlyExpenses());
         v.notNegative("household.otherMonthlyIncome", h.otherMonthlyIncome());
+        if (v.required("household.region", h.region()) && industries.expenseNorm(h.region()).isEmpty()) {
+            List<String> regions = industries.expenseNorms().stream().map(cn.smartfactory.lending.industry.ExpenseNorm::code)
+                    .toList();
+            v.add("household.region", "UNKNOWN_VALUE", "must be one of " + regions + " (was '" + h.region() + "')",
+                    "不是已定义的地区类别 " + regions + "(当前为 '" + h.region() + "')");
+        }
     }
 
     private static void business(Violations v, InvestigationRecord r) {
@@ -166,7 +172,15 @@ public class InvestigationValidator {
         v.required("creditHistory.blacklisted", c.blacklisted());
         v.range("creditHistory.overdueCount24Months", c.overdueCount24Months(), 0, MAX_COUNT);
         v.range("creditHistory.inquiries6Months", c.inquiries6Months(), 0, MAX_COUNT);
-        v.range("creditHistory.lendersWithOutstanding", c.lendersWithOutstanding(), 0, MAX_COUNT);
+        boolean lenders = v.range("creditHistory.lendersWithOutstanding", c.lendersWithOutstanding(), 0, MAX_COUNT);
+        boolean balance = v.notNegative("creditHistory.outstandingBalance", c.outstandingBalance());
+        if (lenders && balance && (c.lendersWithOutstanding() == 0) != (c.outstandingBalance().signum() == 0)) {
+            v.add("creditHistory.outstandingBalance", "MATCHES_LENDERS",
+                    "must be above 0 exactly when lenders with outstanding loans are reported (lenders "
+                            + c.lendersWithOutstanding() + ", balance " + c.outstandingBalance().toPlainString() + ")",
+                    "须与有未结清贷款的机构数一致:有机构时余额大于 0,无机构时为 0(机构数 " + c.lendersWithOutstanding()
+                            + ",余额 " + c.outstandingBalance().toPlainString() + ")");
+        }
     }
 
     private static void debts(Violations v, InvestigationRecord r) {

@@ -34,12 +34,14 @@ public class CreditLimitCalculator {
 
     /**
      * @param disposableIncome    monthly disposable income before any instalment
-     * @param existingInstalments monthly instalments of existing debts
+     * @param existingInstalments monthly instalments of the declared debts
+     * @param imputedInstalment   monthly instalment imputed for undeclared debt (0 when none)
      * @param annualVerifiedSales 12 × S_v
      * @param salesCapRatio       the industry's share of annual sales that may be lent
      */
     public CreditLimit calculate(InvestigationRecord r, ProductTerms product, String grade, BigDecimal disposableIncome,
-                                 BigDecimal existingInstalments, BigDecimal annualVerifiedSales,
+                                 BigDecimal existingInstalments, BigDecimal imputedInstalment,
+                                 BigDecimal annualVerifiedSales,
                                  BigDecimal salesCapRatio, boolean knockedOut) {
         BigDecimal dsrCap = Decimals.exact((Number) rules.evaluateSingle(DSR_CAP, Map.of("grade", grade)).get("dsrCap"));
         int term = r.loan().termMonths();
@@ -48,15 +50,20 @@ public class CreditLimitCalculator {
         BigDecimal requested = r.loan().amount();
         constraints.add(new LimitConstraint(Kind.REQUESTED, requested, "客户申请金额", "amount the customer applied for"));
 
-        BigDecimal maxInstalment = disposableIncome.multiply(dsrCap, MC).subtract(existingInstalments);
+        boolean imputed = imputedInstalment.signum() > 0;
+        BigDecimal maxInstalment = disposableIncome.multiply(dsrCap, MC).subtract(existingInstalments)
+                .subtract(imputedInstalment);
         BigDecimal capacity = maxInstalment.signum() <= 0 ? BigDecimal.ZERO
                 : money(Annuity.principal(maxInstalment, product.annualRate(), term));
         String instalmentText = formatMoney(disposableIncome) + " × " + formatPercent(dsrCap) + " − "
-                + formatMoney(existingInstalments) + " = " + formatMoney(maxInstalment.max(BigDecimal.ZERO));
+                + formatMoney(existingInstalments) + (imputed ? " − " + formatMoney(imputedInstalment) : "") + " = "
+                + formatMoney(maxInstalment.max(BigDecimal.ZERO));
         constraints.add(new LimitConstraint(Kind.REPAYMENT_CAPACITY, capacity,
-                "月可支配收入 × 偿债率上限(" + grade + "级)− 现有月供:" + instalmentText + ",按年利率 "
-                        + formatPercent(product.annualRate()) + "、" + term + " 期等额本息折算本金",
-                "(disposable income × DSR cap for grade " + grade + " − existing instalments) " + instalmentText
+                "月可支配收入 × 偿债率上限(" + grade + "级)− 现有月供" + (imputed ? " − 未申报负债推定月供" : "") + ":"
+                        + instalmentText + ",按年利率 " + formatPercent(product.annualRate()) + "、" + term
+                        + " 期等额本息折算本金",
+                "(disposable income × DSR cap for grade " + grade + " − existing instalments"
+                        + (imputed ? " − instalment imputed for undeclared debt" : "") + ") " + instalmentText
                         + " per month, as principal of an annuity at " + formatPercent(product.annualRate()) + " over "
                         + term + " months"));
 

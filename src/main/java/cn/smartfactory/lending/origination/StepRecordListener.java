@@ -44,6 +44,12 @@ public class StepRecordListener implements TaskListener, ExecutionListener {
                 .explained(null, details(execution.getVariables(), PRODUCT, GUARANTEE_TYPE, LEAD_SOURCE)));
     }
 
+    /** What the bureau task records: the bureau's rows of the field table, then the documents check. */
+    static final String[] BUREAU_FIELDS = java.util.stream.Stream.concat(
+            InvestigationVariables.FIELDS.fields(InvestigationFields.Station.BUREAU).stream()
+                    .map(InvestigationFields.Field::key),
+            java.util.stream.Stream.of("documentsComplete")).toArray(String[]::new);
+
     @Override
     public void notify(DelegateTask task) {
         String actor = Actor.of(task);
@@ -52,9 +58,7 @@ public class StepRecordListener implements TaskListener, ExecutionListener {
                 Actor.roles(task.getProcessEngineServices(), actor));
         Map<String, Object> v = task.getVariables();
         entry = switch (entry.duty()) {
-            case BUREAU_QUERY -> entry.decided("QUERIED", null, null, null).explained(null, details(v,
-                    "bureauCurrentOverdue", "bureauBlacklisted", "bureauOverdueCount24Months", "bureauInquiries6Months",
-                    "bureauLendersWithOutstanding", "documentsComplete"));
+            case BUREAU_QUERY -> entry.decided("QUERIED", null, null, null).explained(null, details(v, BUREAU_FIELDS));
             case INVESTIGATION -> entry.decided("INVESTIGATED", null, null, null);
             case APPROVAL -> {
                 String decision = String.valueOf(task.getVariableLocal(APPROVAL_DECISION) != null

@@ -58,10 +58,16 @@ final class FinancialsSheet {
         w.section("家庭现金流(月) Household cash flow (monthly)", 3);
         w.row().text("经营净利润 Net profit of the business").formula("NetProfit", s.money);
         w.row().text("其他家庭收入 Other household income").money(r.household().otherMonthlyIncome()).named("OtherIncome");
-        w.row().text("家庭支出 Household expenses").money(r.household().monthlyExpenses()).named("HouseholdExpenses");
+        var household = a.household();
+        w.row().text("家庭支出(申报与标准取高) Household expenses (declared or norm, the higher)")
+                .money(household.expensesUsed()).named("HouseholdExpenses")
+                .text(household.normApplied() ? "按" + household.regionNameZh() + "标准 norm of the " + household.regionNameEn()
+                        .toLowerCase(java.util.Locale.ROOT) + ", declared " + money(household.monthlyExpenses()) : "申报 declared");
         w.row().text("月可支配收入 Disposable income", s.bold).formula("NetProfit+OtherIncome-HouseholdExpenses", s.moneyBold)
                 .named("DisposableIncome");
         w.row().text("现有月供 Existing instalments").money(a.financials().existingInstalments()).named("ExistingInstalments");
+        w.row().text("未申报负债推定月供 Imputed for undeclared debt").money(a.financials().imputedInstalment())
+                .named("ImputedInstalment").text("见交叉验证 see Cross-check");
         w.row().text("本笔月供 Instalment of this loan").formula("PMT(AnnualRate/12,TermMonths,-RequestedAmount)", s.money)
                 .named("NewInstalment").text("等额本息 equal instalments");
         w.blank();

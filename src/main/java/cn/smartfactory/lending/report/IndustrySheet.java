@@ -65,8 +65,9 @@ final class IndustrySheet {
                 .formula("TotalLiabilities/TotalAssets", s.percent);
         w.row().text("流动比率 Current ratio").text("CurrentAssets/CurrentLiabilities")
                 .formula("IF(CurrentLiabilities=0,\"n/a\",CurrentAssets/CurrentLiabilities)", s.number);
-        w.row().text("偿债率(含本笔) Debt-service ratio incl. this loan").text("(ExistingInstalments+NewInstalment)/DisposableIncome")
-                .formula("IF(DisposableIncome<=0,\"n/a\",(ExistingInstalments+NewInstalment)/DisposableIncome)", s.percent)
+        w.row().text("偿债率(含本笔) Debt-service ratio incl. this loan").text("(ExistingInstalments+ImputedInstalment+NewInstalment)/DisposableIncome")
+                .formula("IF(DisposableIncome<=0,\"n/a\",(ExistingInstalments+ImputedInstalment+NewInstalment)/DisposableIncome)",
+                        s.percent)
                 .skip().skip().percent(a.creditLimit().dsrCap()).text("上限 cap (grade " + a.grade() + ")");
         w.row().text("申请额/年核实销售 Requested / annual verified sales").text("RequestedAmount/(Sales*12)")
                 .formula("RequestedAmount/(Sales*12)", s.percent);

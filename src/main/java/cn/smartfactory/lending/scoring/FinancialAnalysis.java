@@ -8,6 +8,8 @@ import static cn.smartfactory.lending.common.Decimals.ratio;
 import java.math.BigDecimal;
 import java.util.List;
 
+import cn.smartfactory.lending.crosscheck.DebtCrossCheck;
+import cn.smartfactory.lending.crosscheck.HouseholdCheck;
 import cn.smartfactory.lending.crosscheck.SalesEstimate;
 import cn.smartfactory.lending.crosscheck.SalesSource;
 import cn.smartfactory.lending.crosscheck.SalesVerification;
@@ -20,7 +22,11 @@ import cn.smartfactory.lending.product.ProductTerms;
 /** Rebuilds the P&amp;L, household cash flow and balance sheet on verified sales (S_v, not S_d). */
 public class FinancialAnalysis {
 
-    public FinancialProfile analyse(InvestigationRecord r, SalesVerification sales, ProductTerms product) {
+    /**
+     * @param household the household expenses used: the higher of the declaration and the region's norm
+     */
+    public FinancialProfile analyse(InvestigationRecord r, SalesVerification sales, ProductTerms product,
+                                    DebtCrossCheck debts, HouseholdCheck household) {
         var pl = r.profitAndLoss();
         var bs = r.balanceSheet();
         BigDecimal monthlySales = sales.verifiedMonthlySales();
@@ -32,13 +38,14 @@ public class FinancialAnalysis {
         BigDecimal netProfit = grossProfit.subtract(opex);
 
         BigDecimal otherIncome = r.household().otherMonthlyIncome();
-        BigDecimal householdExpenses = r.household().monthlyExpenses();
+        BigDecimal householdExpenses = household.expensesUsed();
         BigDecimal disposable = netProfit.add(otherIncome).subtract(householdExpenses);
         BigDecimal existingInstalments = sum(r.existingDebts().stream().map(ExistingDebt::monthlyInstalment).toList());
         BigDecimal existingOutstanding = sum(r.existingDebts().stream().map(ExistingDebt::outstanding).toList());
         BigDecimal newInstalment = money(Annuity.payment(r.loan().amount(), product.annualRate(), r.loan().termMonths()));
+        BigDecimal imputed = debts.imputedInstalment();
         BigDecimal dsr = disposable.signum() > 0
-                ? ratio(existingInstalments.add(newInstalment), disposable) : null;
+                ? ratio(existingInstalments.add(imputed).add(newInstalment), disposable) : null;
 
         BigDecimal currentAssets = bs.cash().add(bs.receivables()).add(bs.inventory()).add(bs.otherCurrentAssets());
         BigDecimal totalAssets = currentAssets.add(bs.fixedAssets()).add(bs.otherAssets());
@@ -53,7 +60,7 @@ public class FinancialAnalysis {
         BigDecimal lastYear = r.business().salesLastYear();
 
         return new FinancialProfile(monthlySales, margin, cogs, grossProfit, opex, netProfit, ratio(netProfit, monthlySales),
-                otherIncome, householdExpenses, disposable, existingInstalments, newInstalment, dsr,
+                otherIncome, householdExpenses, disposable, existingInstalments, imputed, newInstalment, dsr,
                 currentAssets, totalAssets, currentLiabilities, totalLiabilities, equity, existingOutstanding,
                 ratio(totalLiabilities, totalAssets),
                 ratio(currentAssets, currentLiabilities),

@@ -6,7 +6,9 @@ import java.math.BigDecimal;
  * The borrower's reconstructed financials on verified sales, and the ratios derived from them.
  * Amounts are CNY per month unless named otherwise; ratios are fractions rounded to 4 decimals.
  * A ratio is null where its denominator is zero (no current liabilities, no cost of goods, no
- * disposable income, no prior-year sales); the scorecard bins say how null scores.
+ * disposable income, no prior-year sales); the scorecard bins say how null scores. The debt service counts the
+ * declared instalments, the instalment imputed for undeclared debt (see {@code DebtCrossCheck}) and this loan's;
+ * {@code householdExpenses} is the higher of the declared expenses and the region's norm ({@code HouseholdCheck}).
  */
 public record FinancialProfile(
         // monthly P&L on verified sales (月度损益)
@@ -14,7 +16,8 @@ public record FinancialProfile(
         BigDecimal operatingExpenses, BigDecimal netProfit, BigDecimal netMargin,
         // household cash flow (家庭现金流)
         BigDecimal otherHouseholdIncome, BigDecimal householdExpenses, BigDecimal disposableIncome,
-        BigDecimal existingInstalments, BigDecimal newInstalment, BigDecimal debtServiceRatio,
+        BigDecimal existingInstalments, BigDecimal imputedInstalment, BigDecimal newInstalment,
+        BigDecimal debtServiceRatio,
         // balance sheet (资产负债)
         BigDecimal currentAssets, BigDecimal totalAssets, BigDecimal currentLiabilities, BigDecimal totalLiabilities,
         BigDecimal equity, BigDecimal existingDebtOutstanding,

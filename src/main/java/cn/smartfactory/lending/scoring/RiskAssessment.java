@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import cn.smartfactory.lending.approval.ApprovalRoute;
+import cn.smartfactory.lending.crosscheck.DebtCrossCheck;
 import cn.smartfactory.lending.crosscheck.EquityReconciliation;
 import cn.smartfactory.lending.crosscheck.HouseholdCheck;
 import cn.smartfactory.lending.crosscheck.SalesVerification;
@@ -12,7 +13,8 @@ import cn.smartfactory.lending.product.ProductTerms;
 
 /**
  * Everything the credit report and the approver need about one application, in one object:
- * verified sales and how they were reached, the reconstructed financials against the industry,
+ * verified sales and how they were reached, declared debts against the bureau, balance sheet and liens, the
+ * reconstructed financials against the industry,
  * every indicator with value, bin, points, weight and dimension, subtotals, grade, suggestion,
  * knockouts and flags with reasons, every limit constraint with the binding one, and the approval
  * route.
@@ -28,6 +30,7 @@ public record RiskAssessment(
         SalesVerification sales,
         EquityReconciliation equity,
         HouseholdCheck household,
+        DebtCrossCheck debts,
         FinancialProfile financials,
         List<BenchmarkComparison> benchmarks,
         List<IndicatorScore> indicators,

@@ -6,6 +6,7 @@ import java.util.List;
 import cn.smartfactory.lending.approval.ApprovalAuthority;
 import cn.smartfactory.lending.approval.ApprovalRoute;
 import cn.smartfactory.lending.crosscheck.CrossValidation;
+import cn.smartfactory.lending.crosscheck.DebtCrossCheck;
 import cn.smartfactory.lending.crosscheck.EquityReconciliation;
 import cn.smartfactory.lending.crosscheck.HouseholdCheck;
 import cn.smartfactory.lending.crosscheck.SalesVerification;
@@ -72,20 +73,21 @@ public class RiskEngine {
         ProductTerms product = products.find(r.loan().product()).orElseThrow();
 
         SalesVerification sales = crossValidation.verifySales(r);
-        FinancialProfile f = financialAnalysis.analyse(r, sales, product);
-        EquityReconciliation equity = crossValidation.reconcileEquity(r, f.equity());
+        DebtCrossCheck debts = crossValidation.checkDebts(r);
         HouseholdCheck household = crossValidation.checkHousehold(r);
+        FinancialProfile f = financialAnalysis.analyse(r, sales, product, debts, household);
+        EquityReconciliation equity = crossValidation.reconcileEquity(r, f.equity());
 
         List<IndicatorScore> indicators = scorecard.score(r, industry, f, sales, equity);
         List<DimensionScore> dimensions = Scorecard.subtotals(indicators);
         int total = dimensions.stream().mapToInt(DimensionScore::points).sum();
         String grade = findings.grade(total);
 
-        List<Flag> flags = findings.flags(sales, equity, household);
+        List<Flag> flags = findings.flags(sales, equity, household, debts);
         List<Knockout> knockouts = findings.knockouts(r, sales, f);
         boolean hardFlag = flags.stream().anyMatch(x -> x.severity() == Flag.Severity.HARD);
         CreditLimit limit = limits.calculate(r, product, grade, f.disposableIncome(), f.existingInstalments(),
-                sales.verifiedAnnualSales(), industry.salesCapRatio(), !knockouts.isEmpty());
+                f.imputedInstalment(), sales.verifiedAnnualSales(), industry.salesCapRatio(), !knockouts.isEmpty());
         Suggestion suggestion = findings.suggestion(grade, !knockouts.isEmpty(), hardFlag,
                 limit.suggested().compareTo(product.minAmount()) < 0);
         BigDecimal routedAmount = limit.suggested().signum() > 0 ? limit.suggested() : r.loan().amount();
@@ -98,7 +100,7 @@ public class RiskEngine {
                 BenchmarkComparison.of(BenchmarkMetric.RECEIVABLE_DAYS, f.receivableDays(), industry.band(BenchmarkMetric.RECEIVABLE_DAYS)));
 
         return new RiskAssessment(r.applicationId(), industry.code(), industry.nameZh(), industry.nameEn(), product,
-                r.loan().amount(), r.loan().termMonths(), sales, equity, household, f, benchmarks, indicators, dimensions,
+                r.loan().amount(), r.loan().termMonths(), sales, equity, household, debts, f, benchmarks, indicators, dimensions,
                 total, grade, suggestion, knockouts, flags, limit, route);
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.smartfactory.lending.crosscheck.DebtCrossCheck;
 import cn.smartfactory.lending.crosscheck.EquityReconciliation;
 import cn.smartfactory.lending.crosscheck.HouseholdCheck;
 import cn.smartfactory.lending.crosscheck.SalesVerification;
@@ -30,15 +31,18 @@ public class RiskFindings {
         this.rules = rules;
     }
 
-    public List<Flag> flags(SalesVerification sales, EquityReconciliation equity, HouseholdCheck household) {
+    public List<Flag> flags(SalesVerification sales, EquityReconciliation equity, HouseholdCheck household,
+                            DebtCrossCheck debts) {
         Map<String, Object> inputs = new HashMap<>();
+        inputs.put("undeclaredDebt", debts.undeclaredDebt());
         inputs.put("salesDeviation", sales.deviation());
         inputs.put("equityDeviation", equity.deviation());
         inputs.put("householdExpensePerPerson", household.expensePerPerson());
+        inputs.put("householdExpenseNorm", household.normPerPerson());
         return rules.evaluate(FLAGS, inputs).stream().map(row -> {
             String code = (String) row.get("flag");
             return new Flag(code, Flag.Severity.valueOf((String) row.get("severity")), (String) row.get("reasonZh"),
-                    (String) row.get("reasonEn"), evidence(code, sales, equity, household));
+                    (String) row.get("reasonEn"), evidence(code, sales, equity, household, debts));
         }).toList();
     }
 
@@ -71,13 +75,16 @@ public class RiskFindings {
     }
 
     private static String evidence(String code, SalesVerification sales, EquityReconciliation equity,
-                                   HouseholdCheck household) {
+                                   HouseholdCheck household, DebtCrossCheck debts) {
         return switch (code) {
             case "SALES_INCONSISTENT" -> salesEvidence(sales);
             case "EQUITY_GAP" -> "expected equity " + formatMoney(equity.expectedEquity()) + " vs balance-sheet equity "
                     + formatMoney(equity.balanceSheetEquity()) + ": deviation " + formatPercent(equity.deviation());
             case "EXPENSES_IMPLAUSIBLE" -> formatMoney(household.monthlyExpenses()) + " per month for "
-                    + household.members() + " person(s) = " + formatMoney(household.expensePerPerson()) + " per person";
+                    + household.members() + " person(s) = " + formatMoney(household.expensePerPerson()) + " per person, below the "
+                    + household.regionNameEn().toLowerCase(java.util.Locale.ROOT) + " norm of "
+                    + formatMoney(household.normPerPerson()) + ": " + formatMoney(household.normTotal()) + " a month used";
+            case "UNDECLARED_DEBT" -> debtEvidence(debts);
             default -> "";
         };
     }
@@ -88,12 +95,23 @@ public class RiskFindings {
             case "BLACKLISTED" -> "blacklist hit";
             case "AGE_OUT_OF_RANGE" -> "age " + r.applicant().age();
             case "SALES_DEVIATION_SEVERE" -> salesEvidence(sales);
-            case "DSR_ABOVE_100" -> "instalments " + formatMoney(f.existingInstalments().add(f.newInstalment()))
+            case "DSR_ABOVE_100" -> "instalments " + formatMoney(f.existingInstalments().add(f.imputedInstalment())
+                    .add(f.newInstalment()))
                     + " / disposable income " + formatMoney(f.disposableIncome()) + " = " + formatPercent(f.debtServiceRatio());
             case "NO_REPAYMENT_CAPACITY" -> "monthly disposable income " + formatMoney(f.disposableIncome());
             case "INSUFFICIENT_SALES_EVIDENCE" -> sales.usableEstimates() + " usable independent estimate(s)";
             default -> "";
         };
+    }
+
+    /** The gap by its sources: 征信 and English, so the approver sees what was not declared and what it costs a month. */
+    static String debtEvidence(DebtCrossCheck d) {
+        return d.evidencedBy().nameEn() + " shows " + formatMoney(d.evidencedDebt()) + " against "
+                + formatMoney(d.declaredOutstanding()) + " declared (bureau " + formatMoney(d.bureauOutstanding()) + " with "
+                + d.bureauLenders() + " lender(s) vs " + d.declaredLenders() + " declared; balance-sheet borrowing "
+                + formatMoney(d.balanceSheetDebt()) + "; liens " + formatMoney(d.collateralLiens()) + "): "
+                + formatMoney(d.undeclaredDebt()) + " undeclared, imputed at " + formatPercent(d.imputedAnnualRate())
+                + " over " + d.imputedTermMonths() + " months = " + formatMoney(d.imputedInstalment()) + " a month";
     }
 
     private static String salesEvidence(SalesVerification sales) {

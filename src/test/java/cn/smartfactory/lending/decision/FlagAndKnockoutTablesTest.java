@@ -33,18 +33,34 @@ class FlagAndKnockoutTablesTest {
                 .containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
     }
 
-    @ParameterizedTest(name = "household spending {0} per person raises {1}")
-    @CsvSource(nullValues = "none", value = {"800, none", "799.99, EXPENSES_IMPLAUSIBLE:SOFT", "0, EXPENSES_IMPLAUSIBLE:SOFT"})
-    void householdSpendingBelowTheFloorIsImplausible(BigDecimal perPerson, String expected) {
-        assertThat(flags(BigDecimal.ZERO, BigDecimal.ZERO, perPerson))
+    /** The norm is the region's (reference data); the table compares the declaration per person with it. */
+    @ParameterizedTest(name = "household spending {0} per person against a norm of {1} raises {2}")
+    @CsvSource(nullValues = "none", value = {"800, 800, none", "799.99, 800, EXPENSES_IMPLAUSIBLE:SOFT",
+            "0, 800, EXPENSES_IMPLAUSIBLE:SOFT", "1000, 1200, EXPENSES_IMPLAUSIBLE:SOFT", "1200, 1200, none"})
+    void householdSpendingBelowTheRegionsNormIsImplausible(BigDecimal perPerson, BigDecimal norm, String expected) {
+        assertThat(RULES.evaluate("cross-validation-flags", Map.of("salesDeviation", BigDecimal.ZERO, "equityDeviation",
+                        BigDecimal.ZERO, "householdExpensePerPerson", perPerson, "householdExpenseNorm", norm,
+                        "undeclaredDebt", BigDecimal.ZERO)).stream().map(r -> r.get("flag") + ":" + r.get("severity")).toList())
+                .containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
+    }
+
+    /** The tolerance is applied before the table (reference data): any undeclared debt it receives is flagged. */
+    @ParameterizedTest(name = "undeclared debt {0} raises {1}")
+    @CsvSource(nullValues = "none", value = {"0, none", "0.01, UNDECLARED_DEBT:SOFT", "100000, UNDECLARED_DEBT:SOFT",
+            "100000.01, UNDECLARED_DEBT:HARD", "620000, UNDECLARED_DEBT:HARD"})
+    void undeclaredDebtTurnsHardAboveOneHundredThousand(BigDecimal undeclared, String expected) {
+        assertThat(RULES.evaluate("cross-validation-flags", Map.of("salesDeviation", BigDecimal.ZERO, "equityDeviation",
+                        BigDecimal.ZERO, "householdExpensePerPerson", new BigDecimal("2000"), "householdExpenseNorm", new BigDecimal("800"),
+                        "undeclaredDebt", undeclared))
+                .stream().map(r -> r.get("flag") + ":" + r.get("severity")).toList())
                 .containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
     }
 
     @Test
     void everyFlagCarriesBilingualReasons() {
         List<Map<String, Object>> rows = RULES.evaluate("cross-validation-flags", Map.of("salesDeviation", 0.6,
-                "equityDeviation", 0.6, "householdExpensePerPerson", 10));
-        assertThat(rows).hasSize(3).allSatisfy(row -> {
+                "equityDeviation", 0.6, "householdExpensePerPerson", 10, "householdExpenseNorm", 800, "undeclaredDebt", 5000));
+        assertThat(rows).hasSize(4).allSatisfy(row -> {
             assertThat((String) row.get("reasonZh")).isNotBlank();
             assertThat((String) row.get("reasonEn")).isNotBlank();
         });
@@ -98,7 +114,8 @@ class FlagAndKnockoutTablesTest {
 
     private static List<String> flags(BigDecimal sales, BigDecimal equity, BigDecimal perPerson) {
         return RULES.evaluate("cross-validation-flags", Map.of("salesDeviation", sales, "equityDeviation", equity,
-                        "householdExpensePerPerson", perPerson)).stream()
+                        "householdExpensePerPerson", perPerson, "householdExpenseNorm", new BigDecimal("800"),
+                        "undeclaredDebt", BigDecimal.ZERO)).stream()
                 .map(r -> r.get("flag") + ":" + r.get("severity")).toList();
     }
 }

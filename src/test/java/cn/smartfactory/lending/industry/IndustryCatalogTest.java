@@ -83,7 +83,7 @@ class IndustryCatalogTest {
         String template = java.nio.file.Files.readString(IndustryForms.INVESTIGATION_TEMPLATE, java.nio.charset.StandardCharsets.UTF_8);
         for (Industry industry : IndustryCatalog.fromClasspath().all()) {
             java.nio.file.Path file = IndustryForms.investigationFormFile(industry.code());
-            assertThat(IndustryForms.investigation(template, industry)).as("%s is generated: run IndustryForms", file)
+            assertThat(IndustryForms.investigation(template, IndustryCatalog.fromClasspath(), industry)).as("%s is generated: run IndustryForms", file)
                     .isEqualTo(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
         }
         IndustryCatalog withTeaHouse = loadChanged(root -> ((ArrayNode) root.get("industries")).add(
@@ -95,10 +95,19 @@ class IndustryCatalogTest {
                                 .set("inputs", WorkedCases.JSON.valueToTree(java.util.List.of(
                                         input("tables", 1, 500), input("guestsPerTablePerDay", 0, 50),
                                         input("spendPerGuest", 0, 2000), input("openingDaysPerMonth", 0, 31)))))));
-        String teaHouse = IndustryForms.investigation(template, withTeaHouse.get("TEA_HOUSE"));
+        String teaHouse = IndustryForms.investigation(template, withTeaHouse, withTeaHouse.get("TEA_HOUSE"));
         assertThat(teaHouse).contains("\"id\": \"investigation-tea-house\"", "现场尽调清单:茶馆", "Tea house",
                 "\"key\": \"driverTables\"", "\"key\": \"driverSpendPerGuest\"", "桌数 × 每桌日客数 × 人均消费 × 月营业天数");
         assertThat(IndustryForms.investigationFormFile("TEA_HOUSE")).hasToString("forms/investigation-tea-house.form");
+
+        // a region with its own household expense norm is data too: offered on every checklist
+        IndustryCatalog withMountains = loadChanged(root -> ((ArrayNode) root.get("householdExpenseNorms")).addObject()
+                .put("code", "MOUNTAIN_VILLAGE").put("nameZh", "山区村").put("nameEn", "Mountain village")
+                .put("perPersonMonthly", 700));
+        assertThat(withMountains.expenseNorm("MOUNTAIN_VILLAGE")).get().extracting(ExpenseNorm::perPersonMonthly)
+                .isEqualTo(java.math.BigDecimal.valueOf(700));
+        assertThat(IndustryForms.investigation(template, withMountains, withMountains.get("CATERING")))
+                .contains("\"value\": \"MOUNTAIN_VILLAGE\"", "山区村 Mountain village");
     }
 
     /** Each monitoring checklist's industry sections are the catalog's monitoring questions, as committed. */

@@ -90,6 +90,24 @@ class TierShareTest {
         soft.put("reputation", 3 + random.nextInt(3));
         soft.put("familyStability", 3 + random.nextInt(3));
         ((ObjectNode) tree.get("applicant")).put("yearsInIndustry", 1 + random.nextInt(15));
+        // Debt the bureau and the balance sheet show beyond the declaration: none for 70% of borrowers, a random share
+        // of the worked case's gap for the others (the debt cross-check imputes and flags it).
+        double hidden = random.nextDouble() < 0.7 ? 0 : random.nextDouble();
+        double declared = 0;
+        for (var debt : tree.get("existingDebts")) {
+            declared += debt.get("outstanding").asDouble();
+        }
+        double bureau = credit.get("outstandingBalance").asDouble();
+        if (bureau > declared) {
+            credit.put("outstandingBalance", Math.round(declared + (bureau - declared) * hidden));
+        }
+        ObjectNode balanceSheet = (ObjectNode) tree.get("balanceSheet");
+        double shortTerm = balanceSheet.get("shortTermDebt").asDouble();
+        double longTerm = balanceSheet.get("longTermDebt").asDouble();
+        if (shortTerm + longTerm > declared) {
+            double scale = (declared + (shortTerm + longTerm - declared) * hidden) / (shortTerm + longTerm);
+            balanceSheet.put("shortTermDebt", Math.round(shortTerm * scale)).put("longTermDebt", Math.round(longTerm * scale));
+        }
     }
 
     static double share(Map<String, Integer> counts, String tier) {

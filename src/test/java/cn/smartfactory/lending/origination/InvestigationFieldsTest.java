@@ -67,7 +67,7 @@ class InvestigationFieldsTest {
     void theChecklistsHoldExactlyTheTablesFields() throws IOException {
         String template = read(IndustryForms.INVESTIGATION_TEMPLATE.toString());
         for (Industry industry : IndustryCatalog.fromClasspath().all()) {
-            List<String> onForm = formKeys(IndustryForms.investigation(template, industry));
+            List<String> onForm = formKeys(IndustryForms.investigation(template, IndustryCatalog.fromClasspath(), industry));
             assertThat(onForm).as(industry.code()).containsAll(keys(Station.CHECKLIST, industry));
             Set<String> extra = new LinkedHashSet<>(onForm);
             extra.removeAll(keys(Station.CHECKLIST, industry));

@@ -137,7 +137,7 @@ class LoanOriginationProcessTest {
         dueDiligence(pi, "3-retail-store", "inv1", "ops1");
         assertThat(pi).isWaitingAt("Task_ApproveSingle");
         assertThat(variable(pi, "grade")).isEqualTo("A");
-        assertThat(variable(pi, "totalScore")).isEqualTo(91);
+        assertThat(variable(pi, "totalScore")).isEqualTo(88);
         assertThat(variable(pi, "bindingConstraint")).isEqualTo("REQUESTED");
         // The report is stored once, outside the engine; the loan carries its hash, as the decision record does.
         var report = reports.latest(variable(pi, "applicationId").toString()).orElseThrow();
@@ -145,7 +145,7 @@ class LoanOriginationProcessTest {
         assertThat(report.content()).startsWith('P', 'K');
         assertThat(variable(pi, "creditReportSha256")).isEqualTo(report.sha256());
         assertThat(engine.getRuntimeService().getVariable(pi.getId(), "creditReport")).as("no file variable").isNull();
-        assertThat(variable(pi, "assessmentSummary").toString()).contains("Score 91", "Single approver");
+        assertThat(variable(pi, "assessmentSummary").toString()).contains("Score 88", "Single approver");
         Task approval = task(pi, "Task_ApproveSingle");
         assertThat(engine.getTaskService().getVariableLocal(approval.getId(), "reportLink"))
                 .isEqualTo("/api/credit-reports/" + variable(pi, "applicationId"));
@@ -175,7 +175,7 @@ class LoanOriginationProcessTest {
         assertThat(monitoringProcess.calls()).singleElement().satisfies(call -> {
             assertThat(call.kind()).isEqualTo("start");
             assertThat(call.loanNumber()).isEqualTo(loan.loanNumber());
-            assertThat(call.variables()).containsEntry("grade", "A").containsEntry("totalScore", 91)
+            assertThat(call.variables()).containsEntry("grade", "A").containsEntry("totalScore", 88)
                     .containsEntry("product", "CREDIT").containsEntry("industry", "RETAIL_STORE")
                     .containsEntry("monitoringTier", "T1").containsEntry("accountManager", "am1")
                     .containsEntry("investigators", "inv1").containsEntry("approvers", "apr1")
@@ -188,7 +188,7 @@ class LoanOriginationProcessTest {
                 "INVESTIGATION:inv1", "SCORING:platform", "CREDIT_REPORT:platform", "APPROVAL:apr1", "CONTRACT:ops2",
                 "DISBURSEMENT:ops2");
         var scoring = entries.get(3);
-        assertThat(scoring.score()).isEqualTo(91);
+        assertThat(scoring.score()).isEqualTo(88);
         assertThat(scoring.grade()).isEqualTo("A");
         assertThat(scoring.decision()).isEqualTo("APPROVE");
         assertThat(scoring.amount()).isEqualByComparingTo("100000");
@@ -292,8 +292,8 @@ class LoanOriginationProcessTest {
 
     @Test
     void firstSignatureDeclineEndsTheDualRoute() {
-        ProcessInstance pi = apply("am1", "5-logistics");
-        dueDiligence(pi, "5-logistics", "inv1", "ops1");
+        ProcessInstance pi = apply("am1", "2-catering");
+        dueDiligence(pi, "2-catering", "inv1", "ops1");
         assertThat(pi).isWaitingAt("Task_ApproveFirstSignature");
         Map<String, Object> decline = decision("DECLINE");
         assertRefused(() -> complete(pi, "Task_ApproveFirstSignature", "apr1", decline), "“拒绝原因”为必填项");

@@ -76,7 +76,7 @@ class PostgresPlatformIT {
                     .count()).as("an unchanged table is not deployed again").isEqualTo(1);
             assertThat(engine.getIdentityService().createUserQuery().count()).as("the demo staff (with mkt1 and itops1), corebank and admin").isEqualTo(19);
             assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-                    .processDefinitionKey("loan-origination").count()).as("demo loans only on the first start").isEqualTo(10);
+                    .processDefinitionKey("loan-origination").count()).as("demo loans only on the first start").isEqualTo(11);
         }
     }
 }

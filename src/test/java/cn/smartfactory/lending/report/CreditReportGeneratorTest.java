@@ -90,7 +90,7 @@ class CreditReportGeneratorTest {
                 assertThat(value.getCellStyle().getDataFormatString()).isEqualTo(expectedFormat);
             }
             Row dsr = r.rowStartingWith(2, "偿债率");
-            assertThat(dsr.getCell(2).getCellFormula()).contains("(ExistingInstalments+NewInstalment)/DisposableIncome");
+            assertThat(dsr.getCell(2).getCellFormula()).contains("(ExistingInstalments+ImputedInstalment+NewInstalment)/DisposableIncome");
             assertThat(r.number(dsr.getCell(2))).isCloseTo(a.financials().debtServiceRatio().doubleValue(), within(0.0001));
             Row debt = r.rowStartingWith(2, "资产负债率");
             assertThat(r.number(debt.getCell(2))).isCloseTo(a.financials().debtToAssets().doubleValue(), within(0.0001));

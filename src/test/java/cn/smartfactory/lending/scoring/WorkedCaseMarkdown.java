@@ -46,9 +46,15 @@ final class WorkedCaseMarkdown {
                 .append(formatMoney(f.netProfit())).append(" (net margin ").append(formatPercent(f.netMargin()))
                 .append("); disposable income = ").append(formatMoney(f.netProfit())).append(" + other income ")
                 .append(formatMoney(f.otherHouseholdIncome())).append(" − household expenses ")
-                .append(formatMoney(f.householdExpenses())).append(" = **").append(formatMoney(f.disposableIncome()))
+                .append(formatMoney(f.householdExpenses()))
+                .append(a.household().normApplied() ? " (the " + a.household().regionNameEn().toLowerCase(java.util.Locale.ROOT)
+                        + " norm " + formatMoney(a.household().normPerPerson()) + " × " + a.household().members()
+                        + "; declared " + formatMoney(a.household().monthlyExpenses()) + ")" : "")
+                .append(" = **").append(formatMoney(f.disposableIncome()))
                 .append("**. New instalment ").append(formatMoney(f.newInstalment())).append(", existing ")
-                .append(formatMoney(f.existingInstalments())).append(": DSR = **")
+                .append(formatMoney(f.existingInstalments()))
+                .append(f.imputedInstalment().signum() > 0 ? ", imputed for undeclared debt " + formatMoney(f.imputedInstalment()) : "")
+                .append(": DSR = **")
                 .append(f.debtServiceRatio() == null ? "n/a (no disposable income)" : formatPercent(f.debtServiceRatio()))
                 .append("**.\n\n");
         md.append("**Balance sheet:** assets ").append(formatMoney(f.totalAssets())).append(", liabilities ")
@@ -57,6 +63,19 @@ final class WorkedCaseMarkdown {
                 .append(formatMoney(a.equity().accumulatedProfit())).append(" − ").append(formatMoney(a.equity().privateWithdrawals()))
                 .append(" = ").append(formatMoney(a.equity().expectedEquity())).append(", deviation ")
                 .append(formatPercent(a.equity().deviation())).append(".\n\n");
+
+        var debts = a.debts();
+        md.append("**Debts cross-checked:** declared ").append(formatMoney(debts.declaredOutstanding())).append(" with ")
+                .append(debts.declaredLenders()).append(" lender(s); bureau ").append(formatMoney(debts.bureauOutstanding()))
+                .append(" with ").append(debts.bureauLenders()).append(" lender(s); balance-sheet borrowing ")
+                .append(formatMoney(debts.balanceSheetDebt())).append("; liens on the collateral ")
+                .append(formatMoney(debts.collateralLiens())).append(". Largest evidence: ").append(debts.evidencedBy().nameEn())
+                .append(" ").append(formatMoney(debts.evidencedDebt())).append("; gap ").append(formatMoney(debts.gap()))
+                .append(debts.undeclared()
+                        ? " above the tolerance of " + formatMoney(debts.toleranceCny()) + ": imputed as " + formatMoney(debts.imputedInstalment())
+                                + " a month (" + formatPercent(debts.imputedAnnualRate()) + " over " + debts.imputedTermMonths() + " months)"
+                        : " within the tolerance of " + formatMoney(debts.toleranceCny()) + ": nothing imputed")
+                .append(".\n\n");
 
         md.append("**Scorecard:**\n\n| dimension | indicator | value | bin | points / weight |\n|---|---|---|---|---:|\n");
         for (IndicatorScore s : a.indicators()) {
