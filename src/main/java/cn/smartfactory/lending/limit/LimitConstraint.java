@@ -10,6 +10,16 @@ import java.math.BigDecimal;
  */
 public record LimitConstraint(Kind kind, BigDecimal amount, String basisZh, String basisEn) {
 
+    /** Why the request cannot be lent in full, in the words a counter-offer gives the customer. */
+    public String reasonZh(String requested, String offered) {
+        return "申请金额 " + requested + " 超过" + kind.nameZh() + "(" + basisZh + "),建议按 " + offered + " 发放";
+    }
+
+    public String reasonEn(String requested, String offered) {
+        return "the request of " + requested + " is above the " + kind.nameEn().toLowerCase(java.util.Locale.ROOT) + " ("
+                + basisEn + "); " + offered + " can be lent";
+    }
+
     public enum Kind {
         REQUESTED("申请金额", "Requested amount"),
         REPAYMENT_CAPACITY("还款能力", "Repayment capacity"),

@@ -43,6 +43,11 @@ public final class ApprovalBrief {
         brief.put("suggestion", a.suggestion().textZh() + " " + a.suggestion().textEn());
         brief.put("suggestedLimit", Decimals.formatMoney(a.creditLimit().suggested()));
         brief.put("binding", a.creditLimit().binding().nameZh() + " " + a.creditLimit().binding().nameEn());
+        brief.put("rate", ScoreApplicationDelegate.pricingText(a));
+        var offer = a.counterOffer();
+        brief.put("counterOffer", offer == null ? "" : "CNY " + Decimals.formatMoney(offer.amount()) + " — " + offer.reasonZh()
+                + " / " + offer.reasonEn() + ";月供 instalment " + Decimals.formatMoney(offer.instalment())
+                + (offer.debtServiceRatio() == null ? "" : ",偿债率 DSR " + Decimals.formatPercent(offer.debtServiceRatio())));
         brief.put("requested", Decimals.formatMoney(a.requestedAmount()));
         brief.put("termMonths", a.termMonths());
         brief.put("route", a.approvalRoute().nameZh() + " " + a.approvalRoute().nameEn());

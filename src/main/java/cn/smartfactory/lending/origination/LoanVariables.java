@@ -43,6 +43,12 @@ public final class LoanVariables {
     public static final String HARD_FLAG = "hardFlag";
     public static final String FLAG_COUNT = "flagCount";
     public static final String SUGGESTED_AMOUNT = "suggestedAmount";
+    /** The suggested amount is a counter-offer: below the request because a constraint allows no more. */
+    public static final String COUNTER_OFFER = "counterOffer";
+    /** The annual rate the loan is priced at (list rate + the grade's spread), a fraction. */
+    public static final String ANNUAL_RATE = "annualRate";
+    /** The priced rate as the approval and contract forms show it, e.g. "6.60%(A 级 …)". */
+    public static final String PRICING = "pricing";
     public static final String BINDING_CONSTRAINT = "bindingConstraint";
     public static final String APPROVAL_ROUTE = "approvalRoute";
     public static final String ASSESSMENT_SUMMARY = "assessmentSummary";

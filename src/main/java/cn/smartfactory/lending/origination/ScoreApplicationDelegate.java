@@ -4,6 +4,9 @@ import static cn.smartfactory.lending.origination.LoanVariables.APPLICATION_ID;
 import static cn.smartfactory.lending.origination.LoanVariables.APPROVAL_ROUTE;
 import static cn.smartfactory.lending.origination.LoanVariables.ASSESSMENT_SUMMARY;
 import static cn.smartfactory.lending.origination.LoanVariables.BINDING_CONSTRAINT;
+import static cn.smartfactory.lending.origination.LoanVariables.ANNUAL_RATE;
+import static cn.smartfactory.lending.origination.LoanVariables.COUNTER_OFFER;
+import static cn.smartfactory.lending.origination.LoanVariables.PRICING;
 import static cn.smartfactory.lending.origination.LoanVariables.DECLINE_REASON;
 import static cn.smartfactory.lending.origination.LoanVariables.DECLINE_REASON_CODE;
 import static cn.smartfactory.lending.origination.LoanVariables.DECLINE_STAGE;
@@ -69,6 +72,9 @@ public class ScoreApplicationDelegate implements JavaDelegate {
         execution.setVariable(HARD_FLAG, a.hasHardFlag());
         execution.setVariable(FLAG_COUNT, a.flags().size());
         execution.setVariable(SUGGESTED_AMOUNT, a.creditLimit().suggested().doubleValue());
+        execution.setVariable(COUNTER_OFFER, a.counterOffer() != null);
+        execution.setVariable(ANNUAL_RATE, a.pricing().rate().doubleValue());
+        execution.setVariable(PRICING, pricingText(a));
         execution.setVariable(BINDING_CONSTRAINT, a.creditLimit().binding().name());
         execution.setVariable(APPROVAL_ROUTE, a.approvalRoute().route().name());
         execution.setVariable(ASSESSMENT_SUMMARY, summary(a));
@@ -80,7 +86,9 @@ public class ScoreApplicationDelegate implements JavaDelegate {
                 .explained(null, "binding=" + a.creditLimit().binding().name()
                         + "; flags=" + a.flags().stream().map(f -> f.code() + ":" + f.severity()).collect(Collectors.joining(","))
                         + "; knockouts=" + a.knockouts().stream().map(Knockout::code).collect(Collectors.joining(","))
-                        + "; salesEstimates=" + a.sales().usableEstimates()));
+                        + "; salesEstimates=" + a.sales().usableEstimates() + "; rate=" + a.pricing().rate().toPlainString()
+                        + " (list " + a.pricing().listRate().toPlainString() + ", spread " + a.pricing().spread().toPlainString()
+                        + ")" + (a.counterOffer() == null ? "" : "; counterOffer=" + a.counterOffer().amount().toPlainString())));
         if (a.knockedOut()) {
             execution.setVariable(DECLINE_STAGE, "RISK_MODEL");
             execution.setVariable(DECLINE_REASON_CODE, a.knockouts().get(0).code());
@@ -96,6 +104,14 @@ public class ScoreApplicationDelegate implements JavaDelegate {
         return cn.smartfactory.lending.decision.DecisionBinding.versionsInForce(deployment);
     }
 
+    /** The priced rate and how it was reached: "6.60%(A 级:挂牌 7.20% −0.60%) / grade A: list 7.20% −0.60%". */
+    static String pricingText(RiskAssessment a) {
+        var p = a.pricing();
+        String spread = (p.spread().signum() >= 0 ? "+" : "−") + Decimals.formatPercent(p.spread().abs());
+        return Decimals.formatPercent(p.rate()) + "(" + p.grade() + " 级:挂牌利率 " + Decimals.formatPercent(p.listRate()) + " "
+                + spread + ")/ grade " + p.grade() + ": list rate " + Decimals.formatPercent(p.listRate()) + " " + spread;
+    }
+
     /** What the approver reads at the top of the approval form. */
     static String summary(RiskAssessment a) {
         StringBuilder s = new StringBuilder();
@@ -105,8 +121,13 @@ public class ScoreApplicationDelegate implements JavaDelegate {
                 .append(" (约束 binding: ").append(a.creditLimit().binding().nameZh()).append(" ")
                 .append(a.creditLimit().binding().nameEn()).append("); 申请 requested CNY ")
                 .append(Decimals.formatMoney(a.requestedAmount())).append(" over ").append(a.termMonths()).append(" months")
+                .append("\n年利率 Rate ").append(pricingText(a))
                 .append("\n审批路径 Route: ").append(a.approvalRoute().nameZh()).append(" ").append(a.approvalRoute().nameEn())
                 .append(" — ").append(a.approvalRoute().reasonEn());
+        if (a.counterOffer() != null) {
+            s.append("\n反报价 Counter-offer CNY ").append(Decimals.formatMoney(a.counterOffer().amount())).append(": ")
+                    .append(a.counterOffer().reasonZh()).append(" / ").append(a.counterOffer().reasonEn());
+        }
         for (Flag f : a.flags()) {
             s.append("\n预警 Flag ").append(f.code()).append(" (").append(f.severity()).append("): ").append(f.reasonZh())
                     .append(" / ").append(f.reasonEn()).append(" — ").append(f.evidence());

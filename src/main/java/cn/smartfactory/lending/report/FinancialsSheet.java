@@ -32,7 +32,7 @@ final class FinancialsSheet {
         w.section("本笔贷款 This loan", 3);
         w.row().text("申请金额 Requested amount").money(a.requestedAmount()).named("RequestedAmount");
         w.row().text("期限(月) Term (months)").integer(a.termMonths()).named("TermMonths");
-        w.row().text("年利率 Annual rate").percent(a.product().annualRate()).named("AnnualRate")
+        w.row().text("年利率(按评级定价) Annual rate (priced by grade)").percent(a.product().annualRate()).named("AnnualRate")
                 .text(a.product().nameZh() + " " + a.product().nameEn());
         w.blank();
 

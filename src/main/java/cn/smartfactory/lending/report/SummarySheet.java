@@ -49,6 +49,18 @@ final class SummarySheet {
                 .text(a.knockedOut() ? "否决,无额度 knocked out, no limit"
                         : "约束项 binding: " + a.creditLimit().binding().nameZh() + " " + a.creditLimit().binding().nameEn());
         w.row().text("期限(月) Term (months)").integer(a.termMonths());
+        var pricing = a.pricing();
+        w.row().text("年利率(按评级定价) Annual rate (priced by grade)", s.highlight).percent(pricing.rate())
+                .text("挂牌利率 list " + cn.smartfactory.lending.common.Decimals.formatPercent(pricing.listRate()) + " + "
+                        + pricing.grade() + " 级加减点 grade spread " + cn.smartfactory.lending.common.Decimals.formatPercent(
+                        pricing.spread()), s.wrap);
+        if (a.counterOffer() != null) {
+            w.row().text("反报价 Counter-offer", s.highlight).number(a.counterOffer().amount(), s.moneyBold)
+                    .text(a.counterOffer().reasonZh() + " / " + a.counterOffer().reasonEn(), s.wrap);
+            w.row().text("反报价月供 Instalment at the offer").money(a.counterOffer().instalment())
+                    .text(a.counterOffer().debtServiceRatio() == null ? "" : "偿债率 DSR "
+                            + cn.smartfactory.lending.common.Decimals.formatPercent(a.counterOffer().debtServiceRatio()));
+        }
         w.row().text("评分 Score").integer(a.totalScore()).text("满分 out of 100");
         w.row().text("评级 Grade", s.highlight).text(a.grade(), s.highlight);
         w.row().text("决策建议 Suggestion", s.highlight).text(a.suggestion().textZh(), s.highlight)

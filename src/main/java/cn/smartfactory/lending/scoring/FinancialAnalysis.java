@@ -46,6 +46,7 @@ public class FinancialAnalysis {
         BigDecimal imputed = debts.imputedInstalment();
         BigDecimal dsr = disposable.signum() > 0
                 ? ratio(existingInstalments.add(imputed).add(newInstalment), disposable) : null;
+        BigDecimal existingDsr = disposable.signum() > 0 ? ratio(existingInstalments.add(imputed), disposable) : null;
 
         BigDecimal currentAssets = bs.cash().add(bs.receivables()).add(bs.inventory()).add(bs.otherCurrentAssets());
         BigDecimal totalAssets = currentAssets.add(bs.fixedAssets()).add(bs.otherAssets());
@@ -60,7 +61,7 @@ public class FinancialAnalysis {
         BigDecimal lastYear = r.business().salesLastYear();
 
         return new FinancialProfile(monthlySales, margin, cogs, grossProfit, opex, netProfit, ratio(netProfit, monthlySales),
-                otherIncome, householdExpenses, disposable, existingInstalments, imputed, newInstalment, dsr,
+                otherIncome, householdExpenses, disposable, existingInstalments, imputed, newInstalment, dsr, existingDsr,
                 currentAssets, totalAssets, currentLiabilities, totalLiabilities, equity, existingOutstanding,
                 ratio(totalLiabilities, totalAssets),
                 ratio(currentAssets, currentLiabilities),

@@ -8,7 +8,9 @@ import java.math.BigDecimal;
  * A ratio is null where its denominator is zero (no current liabilities, no cost of goods, no
  * disposable income, no prior-year sales); the scorecard bins say how null scores. The debt service counts the
  * declared instalments, the instalment imputed for undeclared debt (see {@code DebtCrossCheck}) and this loan's;
- * {@code householdExpenses} is the higher of the declared expenses and the region's norm ({@code HouseholdCheck}).
+ * {@code debtServiceRatio} includes this loan at the requested amount (shown for context);
+ * {@code existingDebtServiceRatio} is the debt service before this loan, which the scorecard and the knockout use, so
+ * that the grade does not depend on how much was asked. {@code householdExpenses} is the higher of the declared expenses and the region's norm ({@code HouseholdCheck}).
  */
 public record FinancialProfile(
         // monthly P&L on verified sales (月度损益)
@@ -17,7 +19,7 @@ public record FinancialProfile(
         // household cash flow (家庭现金流)
         BigDecimal otherHouseholdIncome, BigDecimal householdExpenses, BigDecimal disposableIncome,
         BigDecimal existingInstalments, BigDecimal imputedInstalment, BigDecimal newInstalment,
-        BigDecimal debtServiceRatio,
+        BigDecimal debtServiceRatio, BigDecimal existingDebtServiceRatio,
         // balance sheet (资产负债)
         BigDecimal currentAssets, BigDecimal totalAssets, BigDecimal currentLiabilities, BigDecimal totalLiabilities,
         BigDecimal equity, BigDecimal existingDebtOutstanding,

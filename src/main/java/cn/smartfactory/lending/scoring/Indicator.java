@@ -27,7 +27,7 @@ public enum Indicator {
     INVENTORY_DAYS_BAND(D3_FINANCIALS, "存货周转天数相对行业区间", "Inventory days against the industry band", Unit.DAYS),
     RECEIVABLE_DAYS_BAND(D3_FINANCIALS, "应收账款天数相对行业区间", "Receivable days against the industry band", Unit.DAYS),
     EQUITY_DEVIATION(D3_FINANCIALS, "权益交叉检验偏差", "Equity cross-check deviation", Unit.PERCENT),
-    DEBT_SERVICE_RATIO(D4_CASH_FLOW, "偿债率(含本笔)", "Debt-service ratio incl. this loan", Unit.PERCENT),
+    DEBT_SERVICE_RATIO(D4_CASH_FLOW, "现有负债偿债率(不含本笔)", "Debt service before this loan", Unit.PERCENT),
     INFLOW_COVERAGE(D4_CASH_FLOW, "流水覆盖申报销售", "Bank inflows / declared sales", Unit.PERCENT),
     SALES_DEVIATION(D4_CASH_FLOW, "销售交叉检验偏差", "Sales cross-check deviation", Unit.PERCENT),
     AMOUNT_TO_SALES(D4_CASH_FLOW, "申请金额/年核实销售", "Requested amount / annual verified sales", Unit.PERCENT),

@@ -21,6 +21,9 @@ import cn.smartfactory.lending.product.ProductTerms;
  *
  * @param approvalRoute routed on the suggested limit, or on the requested amount when a knockout
  *                      leaves no limit
+ * @param product       the product's terms at the priced rate (risk-based pricing by grade)
+ * @param pricing       how the rate was reached: list rate + the grade's spread
+ * @param counterOffer  the lower amount offered when a constraint allows less than the request (null otherwise)
  */
 public record RiskAssessment(
         String applicationId,
@@ -41,7 +44,9 @@ public record RiskAssessment(
         List<Knockout> knockouts,
         List<Flag> flags,
         CreditLimit creditLimit,
-        ApprovalRoute approvalRoute) {
+        ApprovalRoute approvalRoute,
+        CounterOffer counterOffer,
+        cn.smartfactory.lending.limit.RiskBasedPricing.Pricing pricing) {
 
     public boolean knockedOut() {
         return !knockouts.isEmpty();

@@ -18,7 +18,11 @@ import cn.smartfactory.lending.investigation.InvalidInvestigationException;
 import cn.smartfactory.lending.investigation.InvestigationRecord;
 import cn.smartfactory.lending.investigation.InvestigationValidator;
 import cn.smartfactory.lending.limit.CreditLimit;
+import cn.smartfactory.lending.limit.Annuity;
 import cn.smartfactory.lending.limit.CreditLimitCalculator;
+import cn.smartfactory.lending.limit.LimitConstraint;
+import cn.smartfactory.lending.limit.RiskBasedPricing;
+import cn.smartfactory.lending.common.Decimals;
 import cn.smartfactory.lending.product.ProductCatalog;
 import cn.smartfactory.lending.product.ProductTerms;
 
@@ -38,6 +42,7 @@ public class RiskEngine {
     private final RiskFindings findings;
     private final CreditLimitCalculator limits;
     private final ApprovalAuthority authority;
+    private final RiskBasedPricing pricing;
 
     public RiskEngine(IndustryCatalog industries, DecisionRules rules) {
         this.industries = industries;
@@ -49,6 +54,7 @@ public class RiskEngine {
         this.findings = new RiskFindings(rules);
         this.limits = new CreditLimitCalculator(rules);
         this.authority = new ApprovalAuthority(rules);
+        this.pricing = new RiskBasedPricing(rules);
     }
 
     /** An engine over the reference data and rule files shipped on the classpath. */
@@ -70,26 +76,34 @@ public class RiskEngine {
     public RiskAssessment assess(InvestigationRecord r) {
         validator.check(r);
         Industry industry = industries.get(r.industry());
-        ProductTerms product = products.find(r.loan().product()).orElseThrow();
+        ProductTerms listed = products.find(r.loan().product()).orElseThrow();
 
         SalesVerification sales = crossValidation.verifySales(r);
         DebtCrossCheck debts = crossValidation.checkDebts(r);
         HouseholdCheck household = crossValidation.checkHousehold(r);
-        FinancialProfile f = financialAnalysis.analyse(r, sales, product, debts, household);
-        EquityReconciliation equity = crossValidation.reconcileEquity(r, f.equity());
+        // The scorecard uses nothing that depends on the rate, so the grade comes first and prices the loan; the
+        // instalment, the DSR at the request and the limit are then at the priced rate.
+        FinancialProfile unpriced = financialAnalysis.analyse(r, sales, listed, debts, household);
+        EquityReconciliation equity = crossValidation.reconcileEquity(r, unpriced.equity());
 
-        List<IndicatorScore> indicators = scorecard.score(r, industry, f, sales, equity);
+        List<IndicatorScore> indicators = scorecard.score(r, industry, unpriced, sales, equity);
         List<DimensionScore> dimensions = Scorecard.subtotals(indicators);
         int total = dimensions.stream().mapToInt(DimensionScore::points).sum();
         String grade = findings.grade(total);
+        RiskBasedPricing.Pricing pricing = this.pricing.price(listed, grade);
+        ProductTerms product = RiskBasedPricing.atRate(listed, pricing.rate());
+        FinancialProfile f = financialAnalysis.analyse(r, sales, product, debts, household);
 
         List<Flag> flags = findings.flags(sales, equity, household, debts);
         List<Knockout> knockouts = findings.knockouts(r, sales, f);
         boolean hardFlag = flags.stream().anyMatch(x -> x.severity() == Flag.Severity.HARD);
         CreditLimit limit = limits.calculate(r, product, grade, f.disposableIncome(), f.existingInstalments(),
                 f.imputedInstalment(), sales.verifiedAnnualSales(), industry.salesCapRatio(), !knockouts.isEmpty());
-        Suggestion suggestion = findings.suggestion(grade, !knockouts.isEmpty(), hardFlag,
-                limit.suggested().compareTo(product.minAmount()) < 0);
+        boolean belowMinimum = limit.suggested().compareTo(product.minAmount()) < 0;
+        boolean belowRequest = knockouts.isEmpty() && limit.suggested().compareTo(r.loan().amount()) < 0;
+        Suggestion suggestion = findings.suggestion(grade, !knockouts.isEmpty(), hardFlag, belowMinimum, belowRequest);
+        CounterOffer counterOffer = belowRequest && !belowMinimum && !Suggestion.DECLINE.equals(suggestion.code())
+                ? counterOffer(r, product, f, limit) : null;
         BigDecimal routedAmount = limit.suggested().signum() > 0 ? limit.suggested() : r.loan().amount();
         ApprovalRoute route = authority.route(routedAmount, grade, product.code(), hardFlag, flags.size(), false);
 
@@ -101,6 +115,19 @@ public class RiskEngine {
 
         return new RiskAssessment(r.applicationId(), industry.code(), industry.nameZh(), industry.nameEn(), product,
                 r.loan().amount(), r.loan().termMonths(), sales, equity, household, debts, f, benchmarks, indicators, dimensions,
-                total, grade, suggestion, knockouts, flags, limit, route);
+                total, grade, suggestion, knockouts, flags, limit, route, counterOffer, pricing);
+    }
+
+    /** The suggested limit offered instead of the request, with the constraint that set it and its cost a month. */
+    static CounterOffer counterOffer(InvestigationRecord r, ProductTerms product, FinancialProfile f, CreditLimit limit) {
+        LimitConstraint binding = limit.constraint(limit.binding());
+        BigDecimal offered = limit.suggested();
+        BigDecimal instalment = Decimals.money(Annuity.payment(offered, product.annualRate(), r.loan().termMonths()));
+        BigDecimal dsr = f.disposableIncome().signum() > 0 ? Decimals.ratio(f.existingInstalments()
+                .add(f.imputedInstalment()).add(instalment), f.disposableIncome()) : null;
+        String requested = Decimals.formatMoney(r.loan().amount());
+        String amount = Decimals.formatMoney(offered);
+        return new CounterOffer(offered, r.loan().amount(), binding.kind(), binding.reasonZh(requested, amount),
+                binding.reasonEn(requested, amount), instalment, dsr);
     }
 }

@@ -52,7 +52,7 @@ public class RiskFindings {
         inputs.put("blacklisted", r.creditHistory().blacklisted());
         inputs.put("age", r.applicant().age());
         inputs.put("salesDeviation", sales.deviation());
-        inputs.put("debtServiceRatio", f.debtServiceRatio());
+        inputs.put("existingDebtServiceRatio", f.existingDebtServiceRatio());
         inputs.put("disposableIncome", f.disposableIncome());
         inputs.put("usableSalesEstimates", sales.usableEstimates());
         return rules.evaluate(KNOCKOUTS, inputs).stream().map(row -> {
@@ -66,10 +66,14 @@ public class RiskFindings {
         return (String) rules.evaluateSingle(GRADE, Map.of("totalScore", totalScore)).get("grade");
     }
 
-    /** @param belowMinimum the supportable limit is below the product's minimum amount: nothing can be lent */
-    public Suggestion suggestion(String grade, boolean knockedOut, boolean hardFlag, boolean belowMinimum) {
-        Map<String, Object> row = rules.evaluateSingle(SUGGESTION,
-                Map.of("grade", grade, "knockedOut", knockedOut, "hardFlag", hardFlag, "belowMinimum", belowMinimum));
+    /**
+     * @param belowMinimum the supportable limit is below the product's minimum amount: nothing can be lent
+     * @param belowRequest the supportable limit is below the requested amount: a counter-offer
+     */
+    public Suggestion suggestion(String grade, boolean knockedOut, boolean hardFlag, boolean belowMinimum,
+                                 boolean belowRequest) {
+        Map<String, Object> row = rules.evaluateSingle(SUGGESTION, Map.of("grade", grade, "knockedOut", knockedOut,
+                "hardFlag", hardFlag, "belowMinimum", belowMinimum, "belowRequest", belowRequest));
         return new Suggestion((String) row.get("suggestion"), (String) row.get("suggestionZh"),
                 (String) row.get("suggestionEn"));
     }
@@ -95,9 +99,9 @@ public class RiskFindings {
             case "BLACKLISTED" -> "blacklist hit";
             case "AGE_OUT_OF_RANGE" -> "age " + r.applicant().age();
             case "SALES_DEVIATION_SEVERE" -> salesEvidence(sales);
-            case "DSR_ABOVE_100" -> "instalments " + formatMoney(f.existingInstalments().add(f.imputedInstalment())
-                    .add(f.newInstalment()))
-                    + " / disposable income " + formatMoney(f.disposableIncome()) + " = " + formatPercent(f.debtServiceRatio());
+            case "EXISTING_DSR_ABOVE_100" -> "instalments before this loan " + formatMoney(f.existingInstalments()
+                    .add(f.imputedInstalment())) + " / disposable income " + formatMoney(f.disposableIncome()) + " = "
+                    + formatPercent(f.existingDebtServiceRatio());
             case "NO_REPAYMENT_CAPACITY" -> "monthly disposable income " + formatMoney(f.disposableIncome());
             case "INSUFFICIENT_SALES_EVIDENCE" -> sales.usableEstimates() + " usable independent estimate(s)";
             default -> "";

@@ -146,8 +146,10 @@ public class Scorecard {
         put(values, display, inputs, Indicator.EQUITY_DEVIATION, "equityDeviation", equity.deviation(),
                 formatPercent(equity.deviation()));
 
-        put(values, display, inputs, Indicator.DEBT_SERVICE_RATIO, "debtServiceRatio", f.debtServiceRatio(),
-                f.debtServiceRatio() == null ? "no disposable income 无可支配收入" : formatPercent(f.debtServiceRatio()));
+        put(values, display, inputs, Indicator.DEBT_SERVICE_RATIO, "existingDebtServiceRatio", f.existingDebtServiceRatio(),
+                f.existingDebtServiceRatio() == null ? "no disposable income 无可支配收入"
+                        : formatPercent(f.existingDebtServiceRatio()) + " (existing " + formatMoney(f.existingInstalments()
+                        .add(f.imputedInstalment())) + " / disposable " + formatMoney(f.disposableIncome()) + ")");
         put(values, display, inputs, Indicator.INFLOW_COVERAGE, "inflowCoverage", f.inflowCoverage(),
                 f.inflowCoverage() == null ? "no usable statements 流水不足" : formatPercent(f.inflowCoverage()));
         put(values, display, inputs, Indicator.SALES_DEVIATION, "salesDeviation", sales.deviation(),

@@ -30,8 +30,8 @@ class DebtCrossCheckTest {
 
     /**
      * Worked case 3 as the review found it: the bureau lists a lender with 20,000 outstanding and nothing is declared.
-     * Gap 20,000 > 10,000: imputed 20,000 × 0.0304219 = 608.44 a month; DSR (608.44 + 4,486.10) / 9,000 = 56.61 %
-     * instead of 49.85 %; a SOFT flag, so no longer a single approver's case.
+     * Gap 20,000 > 10,000: imputed 20,000 × 0.0304219 = 608.44 a month; with this loan's 4,459.15 (grade A, 6.6%) the
+     * DSR is (608.44 + 4,459.15) / 9,000 = 56.31 %; a SOFT flag, so no longer a single approver's case.
      */
     @Test
     void aBureauLoanNobodyDeclaredIsImputedAndFlagged() {
@@ -47,7 +47,7 @@ class DebtCrossCheckTest {
 
         RiskAssessment a = ENGINE.assess(undeclared);
         assertThat(a.financials().imputedInstalment()).isEqualByComparingTo("608.44");
-        assertThat(a.financials().debtServiceRatio()).isEqualByComparingTo("0.5661");
+        assertThat(a.financials().debtServiceRatio()).isEqualByComparingTo("0.5631");
         assertThat(a.flags()).extracting(f -> f.code() + ":" + f.severity()).containsExactly("UNDECLARED_DEBT:SOFT");
         assertThat(a.flags().get(0).evidence()).contains("credit bureau shows 20,000 against 0 declared",
                 "1 lender(s) vs 0 declared", "20,000 undeclared", "608 a month");
@@ -97,7 +97,7 @@ class DebtCrossCheckTest {
 
     /**
      * Worked case 5: 800,000 of borrowing on the balance sheet and the bureau, 180,000 declared. 620,000 × 0.0304219 =
-     * 18,861.60 a month; DSR (7,000 + 18,861.60 + 12,169.01) / 22,000 = 172.87 %: declined (DSR above 100 %), and the
+     * 18,861.60 a month; before this loan (7,000 + 18,861.60) / 22,000 = 117.55 %: declined, and the
      * flag is HARD (above 100,000). Before the cross-check it was approved with conditions at 130,000.
      */
     @Test
@@ -105,8 +105,8 @@ class DebtCrossCheckTest {
         RiskAssessment a = ENGINE.assess(WorkedCases.load("5-logistics"));
         assertThat(a.debts().undeclaredDebt()).isEqualByComparingTo("620000");
         assertThat(a.financials().imputedInstalment()).isEqualByComparingTo("18861.60");
-        assertThat(a.financials().debtServiceRatio()).isEqualByComparingTo("1.7287");
-        assertThat(a.knockouts()).extracting(k -> k.code()).containsExactly("DSR_ABOVE_100");
+        assertThat(a.financials().existingDebtServiceRatio()).isEqualByComparingTo("1.1755");
+        assertThat(a.knockouts()).extracting(k -> k.code()).containsExactly("EXISTING_DSR_ABOVE_100");
         assertThat(a.flags()).extracting(f -> f.code() + ":" + f.severity()).containsExactly("UNDECLARED_DEBT:HARD");
         assertThat(a.creditLimit().suggested()).isEqualByComparingTo("0");
     }

@@ -22,8 +22,8 @@ class HouseholdNormTest {
 
     /**
      * Worked case 6, a village household of 4 declaring 1,500 a month (375 per person): the norm 800 × 4 = 3,200 is
-     * used, so disposable income is 11,000 − 3,200 = 7,800 instead of 9,500, and the DSR (2,000 + 17,324.03) / 7,800 =
-     * 247.74 % instead of 203.41 %.
+     * used, so disposable income is 11,000 − 3,200 = 7,800 instead of 9,500, and the debt service before this loan
+     * 2,000 / 7,800 = 25.64 %.
      */
     @Test
     void anUnderstatedHouseholdIsCountedAtTheNorm() {
@@ -34,7 +34,7 @@ class HouseholdNormTest {
         assertThat(h.normApplied()).isTrue();
         assertThat(a.financials().householdExpenses()).isEqualByComparingTo("3200");
         assertThat(a.financials().disposableIncome()).isEqualByComparingTo("7800");
-        assertThat(a.financials().debtServiceRatio()).isEqualByComparingTo("2.4774");
+        assertThat(a.financials().existingDebtServiceRatio()).isEqualByComparingTo("0.2564");
         assertThat(a.flags()).filteredOn(f -> f.code().equals("EXPENSES_IMPLAUSIBLE")).singleElement()
                 .satisfies(f -> assertThat(f.evidence()).contains("375 per person, below the village norm of 800",
                         "3,200 a month used"));

@@ -45,6 +45,26 @@ class CreditLimitTablesTest {
         assertThat(terms.nameZh()).isNotBlank();
     }
 
+    /** Each grade's spread on the list rate; mortgages carry half of it. */
+    @ParameterizedTest(name = "{0} grade {1}: spread {2}")
+    @CsvSource({"MORTGAGE, A, -0.003", "MORTGAGE, B, 0", "MORTGAGE, C, 0.006", "MORTGAGE, D, 0.012", "MORTGAGE, E, 0.018",
+            "CREDIT, A, -0.006", "CREDIT, B, 0", "CREDIT, C, 0.012", "CREDIT, D, 0.024", "CREDIT, E, 0.036",
+            "GUARANTEED, A, -0.006", "GUARANTEED, C, 0.012"})
+    void theRateIsPricedByProductAndGrade(String product, String grade, BigDecimal spread) {
+        Object value = RULES.evaluateSingle("risk-based-pricing", Map.of("product", product, "grade", grade)).get("spread");
+        assertThat(new BigDecimal(value.toString())).isEqualByComparingTo(spread);
+    }
+
+    /** Worked by hand: a grade-A credit loan at 7.20% − 0.60% = 6.60%; a grade-C mortgage at 4.50% + 0.60% = 5.10%. */
+    @Test
+    void thePricedRateIsTheListRatePlusTheSpread() {
+        var pricing = new cn.smartfactory.lending.limit.RiskBasedPricing(RULES);
+        var catalog = new ProductCatalog(RULES);
+        assertThat(pricing.price(catalog.find("CREDIT").orElseThrow(), "A").rate()).isEqualByComparingTo("0.066");
+        assertThat(pricing.price(catalog.find("MORTGAGE").orElseThrow(), "C").rate()).isEqualByComparingTo("0.051");
+        assertThat(pricing.price(catalog.find("GUARANTEED").orElseThrow(), "B").rate()).isEqualByComparingTo("0.060");
+    }
+
     @Test
     void unknownProductHasNoTerms() {
         assertThat(new ProductCatalog(RULES).find("PAYDAY")).isEmpty();

@@ -76,7 +76,7 @@ class FlagAndKnockoutTablesTest {
             "bureauCurrentOverdue, true, BUREAU_CURRENT_OVERDUE", "blacklisted, true, BLACKLISTED",
             "age, 17, AGE_OUT_OF_RANGE", "age, 18, none", "age, 65, none", "age, 66, AGE_OUT_OF_RANGE",
             "salesDeviation, 0.5, none", "salesDeviation, 0.5001, SALES_DEVIATION_SEVERE",
-            "debtServiceRatio, 1, none", "debtServiceRatio, 1.0001, DSR_ABOVE_100",
+            "existingDebtServiceRatio, 1, none", "existingDebtServiceRatio, 1.0001, EXISTING_DSR_ABOVE_100",
             "disposableIncome, 0.01, none", "disposableIncome, 0, NO_REPAYMENT_CAPACITY",
             "disposableIncome, -500, NO_REPAYMENT_CAPACITY",
             "usableSalesEstimates, 2, none", "usableSalesEstimates, 1, INSUFFICIENT_SALES_EVIDENCE",
@@ -102,7 +102,7 @@ class FlagAndKnockoutTablesTest {
         inputs.put("blacklisted", false);
         inputs.put("age", 40);
         inputs.put("salesDeviation", new BigDecimal("0.1"));
-        inputs.put("debtServiceRatio", new BigDecimal("0.5"));
+        inputs.put("existingDebtServiceRatio", new BigDecimal("0.3"));
         inputs.put("disposableIncome", new BigDecimal("10000"));
         inputs.put("usableSalesEstimates", 3);
         return inputs;

@@ -77,11 +77,11 @@ class ScorecardTablesTest {
             "EQUITY_DEVIATION, equityDeviation, 0.1, 4", "EQUITY_DEVIATION, equityDeviation, 0.11, 2",
             "EQUITY_DEVIATION, equityDeviation, 0.2, 2", "EQUITY_DEVIATION, equityDeviation, 0.21, 1",
             "EQUITY_DEVIATION, equityDeviation, 0.4, 1", "EQUITY_DEVIATION, equityDeviation, 0.41, 0",
-            "DEBT_SERVICE_RATIO, debtServiceRatio, null, 0", "DEBT_SERVICE_RATIO, debtServiceRatio, 0.4, 9",
-            "DEBT_SERVICE_RATIO, debtServiceRatio, 0.41, 6", "DEBT_SERVICE_RATIO, debtServiceRatio, 0.55, 6",
-            "DEBT_SERVICE_RATIO, debtServiceRatio, 0.56, 3", "DEBT_SERVICE_RATIO, debtServiceRatio, 0.7, 3",
-            "DEBT_SERVICE_RATIO, debtServiceRatio, 0.71, 1", "DEBT_SERVICE_RATIO, debtServiceRatio, 1, 1",
-            "DEBT_SERVICE_RATIO, debtServiceRatio, 1.01, 0",
+            "DEBT_SERVICE_RATIO, existingDebtServiceRatio, null, 0", "DEBT_SERVICE_RATIO, existingDebtServiceRatio, 0, 9",
+            "DEBT_SERVICE_RATIO, existingDebtServiceRatio, 0.1, 9", "DEBT_SERVICE_RATIO, existingDebtServiceRatio, 0.1001, 6",
+            "DEBT_SERVICE_RATIO, existingDebtServiceRatio, 0.25, 6", "DEBT_SERVICE_RATIO, existingDebtServiceRatio, 0.2501, 3",
+            "DEBT_SERVICE_RATIO, existingDebtServiceRatio, 0.4, 3", "DEBT_SERVICE_RATIO, existingDebtServiceRatio, 0.4001, 1",
+            "DEBT_SERVICE_RATIO, existingDebtServiceRatio, 0.6, 1", "DEBT_SERVICE_RATIO, existingDebtServiceRatio, 0.6001, 0",
             "INFLOW_COVERAGE, inflowCoverage, null, 0", "INFLOW_COVERAGE, inflowCoverage, 1.5, 6",
             "INFLOW_COVERAGE, inflowCoverage, 0.8, 6", "INFLOW_COVERAGE, inflowCoverage, 0.79, 4",
             "INFLOW_COVERAGE, inflowCoverage, 0.6, 4", "INFLOW_COVERAGE, inflowCoverage, 0.59, 2",
@@ -121,15 +121,19 @@ class ScorecardTablesTest {
         assertThat(RULES.evaluateSingle("risk-grade", Map.of("totalScore", total))).containsEntry("grade", grade);
     }
 
-    @ParameterizedTest(name = "grade {0}, knocked out {1}, hard flag {2}, below minimum {3} suggests {4}")
-    @CsvSource({"A, true, false, false, DECLINE", "E, false, false, false, DECLINE", "D, false, false, false, REFER_TO_COMMITTEE",
-            "A, false, true, false, REFER_TO_COMMITTEE", "C, false, true, false, REFER_TO_COMMITTEE",
-            "C, false, false, false, APPROVE_WITH_CONDITIONS", "A, false, false, false, APPROVE", "B, false, false, false, APPROVE",
-            "A, false, false, true, DECLINE", "C, false, true, true, DECLINE"})
+    @ParameterizedTest(name = "grade {0}, knocked out {1}, hard flag {2}, below minimum {3}, below the request {4} suggests {5}")
+    @CsvSource({"A, true, false, false, false, DECLINE", "E, false, false, false, false, DECLINE",
+            "D, false, false, false, false, REFER_TO_COMMITTEE", "D, false, false, false, true, REFER_TO_COMMITTEE",
+            "A, false, true, false, false, REFER_TO_COMMITTEE", "C, false, true, false, false, REFER_TO_COMMITTEE",
+            "A, false, true, false, true, REFER_TO_COMMITTEE",
+            "C, false, false, false, false, APPROVE_WITH_CONDITIONS", "C, false, false, false, true, APPROVE_WITH_CONDITIONS",
+            "A, false, false, false, false, APPROVE", "B, false, false, false, false, APPROVE",
+            "A, false, false, false, true, APPROVE_WITH_CHANGES", "B, false, false, false, true, APPROVE_WITH_CHANGES",
+            "A, false, false, true, true, DECLINE", "C, false, true, true, true, DECLINE"})
     void suggestionLetsKnockoutsAndHardFlagsOverrideTheGrade(String grade, boolean knockedOut, boolean hardFlag,
-                                                            boolean belowMinimum, String suggestion) {
-        Map<String, Object> row = RULES.evaluateSingle("decision-suggestion",
-                Map.of("grade", grade, "knockedOut", knockedOut, "hardFlag", hardFlag, "belowMinimum", belowMinimum));
+                                                            boolean belowMinimum, boolean belowRequest, String suggestion) {
+        Map<String, Object> row = RULES.evaluateSingle("decision-suggestion", Map.of("grade", grade, "knockedOut",
+                knockedOut, "hardFlag", hardFlag, "belowMinimum", belowMinimum, "belowRequest", belowRequest));
         assertThat(row).containsEntry("suggestion", suggestion);
         assertThat((String) row.get("suggestionZh")).isNotBlank();
         assertThat((String) row.get("suggestionEn")).isNotBlank();

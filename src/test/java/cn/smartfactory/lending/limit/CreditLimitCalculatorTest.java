@@ -28,8 +28,8 @@ class CreditLimitCalculatorTest {
     void limitIsRoundedDownToTheProductUnit() {
         CreditLimit limit = ENGINE.assess(WorkedCases.load("2-catering")).creditLimit();
         assertThat(limit.binding()).isEqualTo(Kind.REPAYMENT_CAPACITY);
-        assertThat(limit.constraint(Kind.REPAYMENT_CAPACITY).amount()).isEqualByComparingTo("77246.89");
-        assertThat(limit.suggested()).isEqualByComparingTo("70000");
+        assertThat(limit.constraint(Kind.REPAYMENT_CAPACITY).amount()).isEqualByComparingTo("89549.81");
+        assertThat(limit.suggested()).isEqualByComparingTo("80000");
     }
 
     @Test

@@ -137,7 +137,7 @@ class LoanOriginationProcessTest {
         dueDiligence(pi, "3-retail-store", "inv1", "ops1");
         assertThat(pi).isWaitingAt("Task_ApproveSingle");
         assertThat(variable(pi, "grade")).isEqualTo("A");
-        assertThat(variable(pi, "totalScore")).isEqualTo(88);
+        assertThat(variable(pi, "totalScore")).isEqualTo(94);
         assertThat(variable(pi, "bindingConstraint")).isEqualTo("REQUESTED");
         // The report is stored once, outside the engine; the loan carries its hash, as the decision record does.
         var report = reports.latest(variable(pi, "applicationId").toString()).orElseThrow();
@@ -145,7 +145,7 @@ class LoanOriginationProcessTest {
         assertThat(report.content()).startsWith('P', 'K');
         assertThat(variable(pi, "creditReportSha256")).isEqualTo(report.sha256());
         assertThat(engine.getRuntimeService().getVariable(pi.getId(), "creditReport")).as("no file variable").isNull();
-        assertThat(variable(pi, "assessmentSummary").toString()).contains("Score 88", "Single approver");
+        assertThat(variable(pi, "assessmentSummary").toString()).contains("Score 94", "Single approver");
         Task approval = task(pi, "Task_ApproveSingle");
         assertThat(engine.getTaskService().getVariableLocal(approval.getId(), "reportLink"))
                 .isEqualTo("/api/credit-reports/" + variable(pi, "applicationId"));
@@ -175,7 +175,7 @@ class LoanOriginationProcessTest {
         assertThat(monitoringProcess.calls()).singleElement().satisfies(call -> {
             assertThat(call.kind()).isEqualTo("start");
             assertThat(call.loanNumber()).isEqualTo(loan.loanNumber());
-            assertThat(call.variables()).containsEntry("grade", "A").containsEntry("totalScore", 88)
+            assertThat(call.variables()).containsEntry("grade", "A").containsEntry("totalScore", 94)
                     .containsEntry("product", "CREDIT").containsEntry("industry", "RETAIL_STORE")
                     .containsEntry("monitoringTier", "T1").containsEntry("accountManager", "am1")
                     .containsEntry("investigators", "inv1").containsEntry("approvers", "apr1")
@@ -188,7 +188,7 @@ class LoanOriginationProcessTest {
                 "INVESTIGATION:inv1", "SCORING:platform", "CREDIT_REPORT:platform", "APPROVAL:apr1", "CONTRACT:ops2",
                 "DISBURSEMENT:ops2");
         var scoring = entries.get(3);
-        assertThat(scoring.score()).isEqualTo(88);
+        assertThat(scoring.score()).isEqualTo(94);
         assertThat(scoring.grade()).isEqualTo("A");
         assertThat(scoring.decision()).isEqualTo("APPROVE");
         assertThat(scoring.amount()).isEqualByComparingTo("100000");
@@ -288,6 +288,34 @@ class LoanOriginationProcessTest {
         complete(pi, "Task_ApproveSingle", "apr1", decision("APPROVE"));
         assertThat(pi).isWaitingAt("Task_SignContract");
         assertThat(variable(pi, "approvers")).isEqualTo("apr1");
+    }
+
+    /**
+     * Case 3 asking 210,000: the model offers 100,000 (repayment capacity binds) instead of declining; the approval
+     * form shows the counter-offer, and the approver who approves as suggested approves 100,000, which the contract
+     * and the decision record carry.
+     */
+    @Test
+    void aCounterOfferIsAcceptedByTheApprover() {
+        Map<String, Object> start = new HashMap<>(LoanFixtures.startForm("3-retail-store"));
+        start.put("amount", 210000.0);
+        ProcessInstance pi = apply("am1", start);
+        dueDiligence(pi, "3-retail-store", "inv1", "ops1");
+        assertThat(pi).isWaitingAt("Task_ApproveSingle");
+        assertThat(variable(pi, "knockedOut")).isEqualTo(false);
+        assertThat(variable(pi, "suggestion")).isEqualTo("APPROVE_WITH_CHANGES");
+        assertThat(variable(pi, "counterOffer")).isEqualTo(true);
+        assertThat(variable(pi, "suggestedAmount")).isEqualTo(100000.0);
+        assertThat(variable(pi, "bindingConstraint")).isEqualTo("REPAYMENT_CAPACITY");
+        assertThat(variable(pi, "assessmentSummary").toString()).contains("反报价 Counter-offer CNY 100,000",
+                "the request of 210,000 is above the repayment capacity");
+
+        complete(pi, "Task_ApproveSingle", "apr1", decision("APPROVE"));
+        assertThat(pi).isWaitingAt("Task_SignContract");
+        assertThat(variable(pi, "approvedAmount")).isEqualTo(100000.0);
+        var approval = record.entries(variable(pi, "applicationId").toString()).stream()
+                .filter(e -> e.duty() == cn.smartfactory.lending.record.RecordEntry.Duty.APPROVAL).toList();
+        assertThat(approval).singleElement().satisfies(e -> assertThat(e.amount()).isEqualByComparingTo("100000"));
     }
 
     @Test

@@ -28,7 +28,7 @@ class RiskAssessmentApiTest {
         ResponseEntity<JsonNode> response = post(Files.readString(WorkedCases.DIR.resolve("3-retail-store.json")));
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode a = response.getBody();
-        assertThat(a.get("totalScore").asInt()).isEqualTo(88);
+        assertThat(a.get("totalScore").asInt()).isEqualTo(94);
         assertThat(a.get("grade").asText()).isEqualTo("A");
         assertThat(a.at("/creditLimit/binding").asText()).isEqualTo("REQUESTED");
         assertThat(a.at("/creditLimit/suggested").decimalValue()).isEqualByComparingTo("100000");

@@ -54,9 +54,11 @@ final class WorkedCaseMarkdown {
                 .append("**. New instalment ").append(formatMoney(f.newInstalment())).append(", existing ")
                 .append(formatMoney(f.existingInstalments()))
                 .append(f.imputedInstalment().signum() > 0 ? ", imputed for undeclared debt " + formatMoney(f.imputedInstalment()) : "")
-                .append(": DSR = **")
+                .append(": DSR at the request = **")
                 .append(f.debtServiceRatio() == null ? "n/a (no disposable income)" : formatPercent(f.debtServiceRatio()))
-                .append("**.\n\n");
+                .append("**; before this loan ")
+                .append(f.existingDebtServiceRatio() == null ? "n/a" : formatPercent(f.existingDebtServiceRatio()))
+                .append(" (scored).\n\n");
         md.append("**Balance sheet:** assets ").append(formatMoney(f.totalAssets())).append(", liabilities ")
                 .append(formatMoney(f.totalLiabilities())).append(", equity ").append(formatMoney(f.equity()))
                 .append("; expected equity ").append(formatMoney(a.equity().openingEquity())).append(" + ")
@@ -95,7 +97,13 @@ final class WorkedCaseMarkdown {
         }
         md.append("\nSuggested limit: **").append(formatMoney(a.creditLimit().suggested())).append("**")
                 .append(a.knockedOut() ? " (knocked out)" : " (the binding constraint rounded down to "
-                        + formatNumber(a.creditLimit().roundingUnit()) + ")").append(".\n\n");
+                        + formatNumber(a.creditLimit().roundingUnit()) + ")").append(".");
+        if (a.counterOffer() != null) {
+            md.append(" **Counter-offer** ").append(formatMoney(a.counterOffer().amount())).append(": ")
+                    .append(a.counterOffer().reasonEn()).append("; instalment ").append(formatMoney(a.counterOffer().instalment()))
+                    .append(", DSR ").append(formatPercent(a.counterOffer().debtServiceRatio())).append(".");
+        }
+        md.append("\n\n");
         md.append("**Outcome:** ").append(a.suggestion().textEn()).append(" (").append(a.suggestion().textZh()).append(")");
         md.append("; approval route: ").append(a.approvalRoute().nameEn()).append(" — ").append(a.approvalRoute().reasonEn()).append(".");
         if (!a.flags().isEmpty()) {
