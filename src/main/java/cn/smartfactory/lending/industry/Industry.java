@@ -15,11 +15,12 @@ import cn.smartfactory.lending.decision.FeelFormula;
  * @param driverInputs       what the checklist asks for the driver
  * @param monitoringRisk     NORMAL or HIGH: how the post-loan tier table weighs the industry
  * @param monitoringQuestions what the periodic monitoring check asks about a loan in this industry
+ * @param stress             the sales drop and the margin drop its borrowers are stress-tested with
  */
 public record Industry(String code, String nameZh, String nameEn, String monitoringRisk, BigDecimal salesCapRatio,
                        String driverDescriptionZh, String driverDescriptionEn, FeelFormula driverFormula,
                        List<DriverInput> driverInputs, Map<BenchmarkMetric, Band> benchmarks,
-                       List<MonitoringQuestion> monitoringQuestions) {
+                       List<MonitoringQuestion> monitoringQuestions, StressScenario stress) {
 
     public Band band(BenchmarkMetric metric) {
         return benchmarks.get(metric);

@@ -164,7 +164,8 @@ public final class IndustryCatalog {
     }
 
     record IndustryEntry(String code, String nameZh, String nameEn, String monitoringRisk, BigDecimal salesCapRatio,
-                         DriverEntry driver, Map<String, Band> benchmarks, List<MonitoringQuestion> monitoringQuestions) {
+                         DriverEntry driver, Map<String, Band> benchmarks, List<MonitoringQuestion> monitoringQuestions,
+                         StressScenario stress) {
 
         Industry toIndustry() {
             String where = "reference data, industry '" + code + "': ";
@@ -199,9 +200,12 @@ public final class IndustryCatalog {
                 throw new IllegalArgumentException(where + "driver " + e.getMessage(), e);
             }
             checkFormulaUsesOnlyDeclaredInputs(where, formula, driver.inputs());
+            if (stress == null) {
+                throw new IllegalArgumentException(where + "stress (salesDrop, marginDrop) is required");
+            }
             return new Industry(code, nameZh, nameEn, risk, salesCapRatio, driver.descriptionZh(), driver.descriptionEn(),
                     formula, List.copyOf(driver.inputs()), bands,
-                    monitoringQuestions == null ? List.of() : List.copyOf(monitoringQuestions));
+                    monitoringQuestions == null ? List.of() : List.copyOf(monitoringQuestions), stress.validated(where));
         }
 
         /** Every input set to a plausible value must give a number; a misspelt name gives null. */

@@ -44,6 +44,7 @@ public final class ApprovalBrief {
         brief.put("suggestedLimit", Decimals.formatMoney(a.creditLimit().suggested()));
         brief.put("binding", a.creditLimit().binding().nameZh() + " " + a.creditLimit().binding().nameEn());
         brief.put("rate", ScoreApplicationDelegate.pricingText(a));
+        brief.put("stress", ScoreApplicationDelegate.stressText(a));
         var offer = a.counterOffer();
         brief.put("counterOffer", offer == null ? "" : "CNY " + Decimals.formatMoney(offer.amount()) + " — " + offer.reasonZh()
                 + " / " + offer.reasonEn() + ";月供 instalment " + Decimals.formatMoney(offer.instalment())

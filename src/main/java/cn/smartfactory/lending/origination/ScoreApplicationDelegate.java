@@ -112,6 +112,11 @@ public class ScoreApplicationDelegate implements JavaDelegate {
                 + spread + ")/ grade " + p.grade() + ": list rate " + Decimals.formatPercent(p.listRate()) + " " + spread;
     }
 
+    /** Both stress scenarios at the amount offered, as the approval forms and the summary show them. */
+    static String stressText(RiskAssessment a) {
+        return a.stress().describe();
+    }
+
     /** What the approver reads at the top of the approval form. */
     static String summary(RiskAssessment a) {
         StringBuilder s = new StringBuilder();
@@ -122,6 +127,7 @@ public class ScoreApplicationDelegate implements JavaDelegate {
                 .append(a.creditLimit().binding().nameEn()).append("); 申请 requested CNY ")
                 .append(Decimals.formatMoney(a.requestedAmount())).append(" over ").append(a.termMonths()).append(" months")
                 .append("\n年利率 Rate ").append(pricingText(a))
+                .append("\n压力测试 Stress test ").append(stressText(a))
                 .append("\n审批路径 Route: ").append(a.approvalRoute().nameZh()).append(" ").append(a.approvalRoute().nameEn())
                 .append(" — ").append(a.approvalRoute().reasonEn());
         if (a.counterOffer() != null) {

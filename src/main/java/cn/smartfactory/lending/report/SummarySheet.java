@@ -54,6 +54,7 @@ final class SummarySheet {
                 .text("挂牌利率 list " + cn.smartfactory.lending.common.Decimals.formatPercent(pricing.listRate()) + " + "
                         + pricing.grade() + " 级加减点 grade spread " + cn.smartfactory.lending.common.Decimals.formatPercent(
                         pricing.spread()), s.wrap);
+        w.row().text("压力测试 Stress test").text(a.stress().describe(), s.wrap);
         if (a.counterOffer() != null) {
             w.row().text("反报价 Counter-offer", s.highlight).number(a.counterOffer().amount(), s.moneyBold)
                     .text(a.counterOffer().reasonZh() + " / " + a.counterOffer().reasonEn(), s.wrap);

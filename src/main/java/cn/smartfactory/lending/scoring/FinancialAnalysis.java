@@ -11,6 +11,7 @@ import java.util.List;
 import cn.smartfactory.lending.crosscheck.DebtCrossCheck;
 import cn.smartfactory.lending.crosscheck.HouseholdCheck;
 import cn.smartfactory.lending.crosscheck.SalesEstimate;
+import cn.smartfactory.lending.industry.StressScenario;
 import cn.smartfactory.lending.crosscheck.SalesSource;
 import cn.smartfactory.lending.crosscheck.SalesVerification;
 import cn.smartfactory.lending.investigation.InvestigationRecord;
@@ -71,6 +72,29 @@ public class FinancialAnalysis {
                 ratio(r.loan().amount(), annualSales),
                 lastYear == null || lastYear.signum() == 0 ? null : ratio(annualSales.subtract(lastYear), lastYear),
                 share(r.topCustomers()), share(r.topSuppliers()));
+    }
+
+    /**
+     * The loan at {@code amount} under the industry's stress: sales lower by the sales drop, and separately the margin
+     * lower by the margin drop; operating expenses, other income and household spending as in the profile.
+     */
+    public StressTest stress(InvestigationRecord r, FinancialProfile f, ProductTerms product, StressScenario scenario,
+                             BigDecimal amount) {
+        BigDecimal instalment = money(Annuity.payment(amount, product.annualRate(), r.loan().termMonths()));
+        BigDecimal debtService = f.existingInstalments().add(f.imputedInstalment()).add(instalment);
+        BigDecimal lowerSales = f.monthlySales().multiply(BigDecimal.ONE.subtract(scenario.salesDrop()), MC);
+        BigDecimal salesDisposable = disposable(lowerSales, f.grossMargin(), f);
+        BigDecimal marginDisposable = disposable(f.monthlySales(), f.grossMargin().subtract(scenario.marginDrop()), f);
+        BigDecimal salesDsr = salesDisposable.signum() > 0 ? ratio(debtService, salesDisposable) : null;
+        BigDecimal marginDsr = marginDisposable.signum() > 0 ? ratio(debtService, marginDisposable) : null;
+        BigDecimal worst = salesDsr == null || marginDsr == null ? null : salesDsr.max(marginDsr);
+        return new StressTest(amount, instalment, scenario.salesDrop(), salesDisposable, salesDsr, scenario.marginDrop(),
+                marginDisposable, marginDsr, worst);
+    }
+
+    private static BigDecimal disposable(BigDecimal sales, BigDecimal margin, FinancialProfile f) {
+        return money(sales.multiply(margin, MC)).subtract(f.operatingExpenses()).add(f.otherHouseholdIncome())
+                .subtract(f.householdExpenses());
     }
 
     private static BigDecimal share(List<Counterparty> top) {

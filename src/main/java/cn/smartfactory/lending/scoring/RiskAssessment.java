@@ -23,6 +23,7 @@ import cn.smartfactory.lending.product.ProductTerms;
  *                      leaves no limit
  * @param product       the product's terms at the priced rate (risk-based pricing by grade)
  * @param pricing       how the rate was reached: list rate + the grade's spread
+ * @param stress        the amount offered under the industry's sales drop and margin drop
  * @param counterOffer  the lower amount offered when a constraint allows less than the request (null otherwise)
  */
 public record RiskAssessment(
@@ -46,7 +47,8 @@ public record RiskAssessment(
         CreditLimit creditLimit,
         ApprovalRoute approvalRoute,
         CounterOffer counterOffer,
-        cn.smartfactory.lending.limit.RiskBasedPricing.Pricing pricing) {
+        cn.smartfactory.lending.limit.RiskBasedPricing.Pricing pricing,
+        StressTest stress) {
 
     public boolean knockedOut() {
         return !knockouts.isEmpty();

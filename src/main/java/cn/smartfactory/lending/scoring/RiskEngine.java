@@ -94,11 +94,14 @@ public class RiskEngine {
         ProductTerms product = RiskBasedPricing.atRate(listed, pricing.rate());
         FinancialProfile f = financialAnalysis.analyse(r, sales, product, debts, household);
 
-        List<Flag> flags = findings.flags(sales, equity, household, debts);
         List<Knockout> knockouts = findings.knockouts(r, sales, f);
-        boolean hardFlag = flags.stream().anyMatch(x -> x.severity() == Flag.Severity.HARD);
         CreditLimit limit = limits.calculate(r, product, grade, f.disposableIncome(), f.existingInstalments(),
                 f.imputedInstalment(), sales.verifiedAnnualSales(), industry.salesCapRatio(), !knockouts.isEmpty());
+        // The stress test is of the amount that would be lent: the suggested limit, or the request when there is none.
+        StressTest stress = financialAnalysis.stress(r, f, product, industry.stress(),
+                limit.suggested().signum() > 0 ? limit.suggested() : r.loan().amount());
+        List<Flag> flags = findings.flags(sales, equity, household, debts, stress);
+        boolean hardFlag = flags.stream().anyMatch(x -> x.severity() == Flag.Severity.HARD);
         boolean belowMinimum = limit.suggested().compareTo(product.minAmount()) < 0;
         boolean belowRequest = knockouts.isEmpty() && limit.suggested().compareTo(r.loan().amount()) < 0;
         Suggestion suggestion = findings.suggestion(grade, !knockouts.isEmpty(), hardFlag, belowMinimum, belowRequest);
@@ -115,7 +118,7 @@ public class RiskEngine {
 
         return new RiskAssessment(r.applicationId(), industry.code(), industry.nameZh(), industry.nameEn(), product,
                 r.loan().amount(), r.loan().termMonths(), sales, equity, household, debts, f, benchmarks, indicators, dimensions,
-                total, grade, suggestion, knockouts, flags, limit, route, counterOffer, pricing);
+                total, grade, suggestion, knockouts, flags, limit, route, counterOffer, pricing, stress);
     }
 
     /** The suggested limit offered instead of the request, with the constraint that set it and its cost a month. */

@@ -32,8 +32,10 @@ public class RiskFindings {
     }
 
     public List<Flag> flags(SalesVerification sales, EquityReconciliation equity, HouseholdCheck household,
-                            DebtCrossCheck debts) {
+                            DebtCrossCheck debts, StressTest stress) {
         Map<String, Object> inputs = new HashMap<>();
+        inputs.put("stressedDebtServiceRatio", stress.worstDsr());
+        inputs.put("stressLeavesNoIncome", stress.worstDsr() == null);
         inputs.put("undeclaredDebt", debts.undeclaredDebt());
         inputs.put("salesDeviation", sales.deviation());
         inputs.put("equityDeviation", equity.deviation());
@@ -42,7 +44,8 @@ public class RiskFindings {
         return rules.evaluate(FLAGS, inputs).stream().map(row -> {
             String code = (String) row.get("flag");
             return new Flag(code, Flag.Severity.valueOf((String) row.get("severity")), (String) row.get("reasonZh"),
-                    (String) row.get("reasonEn"), evidence(code, sales, equity, household, debts));
+                    (String) row.get("reasonEn"), code.equals("STRESS_REPAYMENT") ? stressEvidence(stress)
+                    : evidence(code, sales, equity, household, debts));
         }).toList();
     }
 
@@ -106,6 +109,15 @@ public class RiskFindings {
             case "INSUFFICIENT_SALES_EVIDENCE" -> sales.usableEstimates() + " usable independent estimate(s)";
             default -> "";
         };
+    }
+
+    /** Both scenarios with their income and DSR, so the approver sees which shock hurts. */
+    static String stressEvidence(StressTest s) {
+        return "at " + formatMoney(s.amount()) + " (instalment " + formatMoney(s.instalment()) + "): sales −"
+                + formatPercent(s.salesDrop()) + " leave " + formatMoney(s.salesDisposable()) + " a month, DSR "
+                + (s.salesDsr() == null ? "n/a" : formatPercent(s.salesDsr())) + "; gross margin −" + formatPercent(s.marginDrop())
+                + " leaves " + formatMoney(s.marginDisposable()) + ", DSR " + (s.marginDsr() == null ? "n/a"
+                : formatPercent(s.marginDsr()));
     }
 
     /** The gap by its sources: 征信 and English, so the approver sees what was not declared and what it costs a month. */

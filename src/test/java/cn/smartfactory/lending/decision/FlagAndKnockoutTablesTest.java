@@ -56,6 +56,18 @@ class FlagAndKnockoutTablesTest {
                 .containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
     }
 
+    @ParameterizedTest(name = "stressed DSR {0}, no income {1} raises {2}")
+    @CsvSource(nullValues = "none", value = {"1, false, none", "1.0001, false, STRESS_REPAYMENT:SOFT",
+            "none, true, STRESS_REPAYMENT:SOFT", "0.5, false, none"})
+    void repaymentUnderTheIndustrysStress(BigDecimal stressedDsr, boolean noIncome, String expected) {
+        Map<String, Object> inputs = new HashMap<>(Map.of("salesDeviation", BigDecimal.ZERO, "equityDeviation", BigDecimal.ZERO,
+                "householdExpensePerPerson", new BigDecimal("2000"), "householdExpenseNorm", new BigDecimal("800"),
+                "undeclaredDebt", BigDecimal.ZERO, "stressLeavesNoIncome", noIncome));
+        inputs.put("stressedDebtServiceRatio", stressedDsr);
+        assertThat(RULES.evaluate("cross-validation-flags", inputs).stream().map(r -> r.get("flag") + ":" + r.get("severity"))
+                .toList()).containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
+    }
+
     @Test
     void everyFlagCarriesBilingualReasons() {
         List<Map<String, Object>> rows = RULES.evaluate("cross-validation-flags", Map.of("salesDeviation", 0.6,

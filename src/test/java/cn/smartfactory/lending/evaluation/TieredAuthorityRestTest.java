@@ -69,7 +69,8 @@ class TieredAuthorityRestTest {
 
     @Test
     void aSeniorApproversFirstSignatureIsTheOnlyOneNeeded() {
-        String pi = atApproval("2-catering", "Task_ApproveFirstSignature");
+        // Case 1 at the credit product's cap: grade A, one soft flag (its margin under stress), so two signatures
+        String pi = atApproval("1-fmcg-wholesale", Map.of("amount", 300000.0), "Task_ApproveFirstSignature");
         assertThat(variable(pi, "approvalRoute")).isEqualTo("DUAL_SIGNATURE");
 
         // apr1 has no level: declaring the signature "alone" is refused, and nothing of the loan changes.
@@ -117,8 +118,14 @@ class TieredAuthorityRestTest {
     }
 
     private String atApproval(String workedCase, String approvalTask) {
+        return atApproval(workedCase, Map.of(), approvalTask);
+    }
+
+    private String atApproval(String workedCase, Map<String, Object> changes, String approvalTask) {
+        Map<String, Object> start = new HashMap<>(LoanFixtures.startForm(workedCase));
+        start.putAll(changes);
         ResponseEntity<JsonNode> started = post("am1", "/engine-rest/process-definition/key/loan-origination/submit-form",
-                variables(LoanFixtures.startForm(workedCase)));
+                variables(start));
         assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
         String pi = started.getBody().get("id").asText();
         assertThat(post("ops1", "/engine-rest/task/" + task(pi, "Task_QueryCreditBureau") + "/submit-form",

@@ -38,6 +38,7 @@ class IndustryCatalogTest {
     void seventhIndustryIsADataChange() throws IOException {
         IndustryCatalog catalog = loadChanged(root -> ((ArrayNode) root.get("industries")).addObject()
                 .put("code", "TEA_HOUSE").put("nameZh", "茶馆").put("nameEn", "Tea house").put("salesCapRatio", 0.25)
+                .<ObjectNode>set("stress", WorkedCases.JSON.createObjectNode().put("salesDrop", 0.2).put("marginDrop", 0.05))
                 .<ObjectNode>set("driver", WorkedCases.JSON.createObjectNode()
                         .put("formula", "tables * guestsPerTablePerDay * spendPerGuest * openingDaysPerMonth")
                         .put("descriptionZh", "桌数 × 每桌日客数 × 人均消费 × 月营业天数")
@@ -165,6 +166,14 @@ class IndustryCatalogTest {
         assertThatThrownBy(() -> loadChanged(root -> ((ObjectNode) root.get("industries").get(3).get("benchmarks"))
                 .remove("receivableDays")))
                 .hasMessageContaining("LIGHT_MANUFACTURING").hasMessageContaining("receivableDays");
+    }
+
+    @Test
+    void aMissingOrImpossibleStressScenarioIsRejectedNamingTheIndustry() {
+        assertThatThrownBy(() -> loadChanged(root -> ((ObjectNode) root.get("industries").get(3)).remove("stress")))
+                .hasMessageContaining("LIGHT_MANUFACTURING").hasMessageContaining("stress");
+        assertThatThrownBy(() -> loadChanged(root -> ((ObjectNode) root.get("industries").get(1).get("stress"))
+                .put("salesDrop", 1.2))).hasMessageContaining("CATERING").hasMessageContaining("salesDrop");
     }
 
     @Test

@@ -254,8 +254,11 @@ class LoanOriginationProcessTest {
 
     @Test
     void aSeniorApproverSignsADualSignatureLoanAlone() {
-        ProcessInstance pi = apply("am1", "2-catering");
-        dueDiligence(pi, "2-catering", "inv1", "ops1");
+        // case 1 at the credit product's cap: grade A with one soft flag (its margin under stress) — two signatures
+        Map<String, Object> start = new HashMap<>(LoanFixtures.startForm("1-fmcg-wholesale"));
+        start.put("amount", 300000.0);
+        ProcessInstance pi = apply("am1", start);
+        dueDiligence(pi, "1-fmcg-wholesale", "inv1", "ops1");
         assertThat(pi).isWaitingAt("Task_ApproveFirstSignature");
         assertThat(variable(pi, "approvalRoute")).isEqualTo("DUAL_SIGNATURE");
         complete(pi, "Task_ApproveFirstSignature", "apr7", decision("APPROVE"));

@@ -103,6 +103,13 @@ final class WorkedCaseMarkdown {
                     .append(a.counterOffer().reasonEn()).append("; instalment ").append(formatMoney(a.counterOffer().instalment()))
                     .append(", DSR ").append(formatPercent(a.counterOffer().debtServiceRatio())).append(".");
         }
+        var stress = a.stress();
+        md.append(" **Stress test** at ").append(formatMoney(stress.amount())).append(" (instalment ")
+                .append(formatMoney(stress.instalment())).append("): sales −").append(formatPercent(stress.salesDrop()))
+                .append(" leave ").append(formatMoney(stress.salesDisposable())).append(", DSR ")
+                .append(stress.salesDsr() == null ? "n/a" : formatPercent(stress.salesDsr())).append("; gross margin −")
+                .append(formatPercent(stress.marginDrop())).append(" leaves ").append(formatMoney(stress.marginDisposable()))
+                .append(", DSR ").append(stress.marginDsr() == null ? "n/a" : formatPercent(stress.marginDsr())).append(".");
         md.append("\n\n");
         md.append("**Outcome:** ").append(a.suggestion().textEn()).append(" (").append(a.suggestion().textZh()).append(")");
         md.append("; approval route: ").append(a.approvalRoute().nameEn()).append(" — ").append(a.approvalRoute().reasonEn()).append(".");
