@@ -96,7 +96,7 @@ public class DemoLoans implements cn.smartfactory.lending.platform.DemoSeed {
         dueDiligence(secondCatering, "2-catering", "inv1", "ops1");
         complete(secondCatering, "Task_ApproveFirstSignature", "apr1", Map.of("approvalDecision", "APPROVE",
                 "approvalOpinion", "还款能力约束额度,同意 Repayment capacity binds; agree"));
-        // Undeclared bank debt (a hard flag, the model declines): waiting for the credit committee.
+        // Undeclared bank debt: the instalments before this loan exceed income, so the risk model declines it at scoring.
         ProcessInstance logistics = apply("am2", "5-logistics");
         dueDiligence(logistics, "5-logistics", "inv1", "ops1");
         // Referred to the credit committee.
@@ -126,8 +126,8 @@ public class DemoLoans implements cn.smartfactory.lending.platform.DemoSeed {
                 .variableName(LoanVariables.LOAN_NUMBER).singleResult().getValue().toString();
         monitoring.raise(new LoanEvent("demo-sales-drop-" + loanNumber, loanNumber, "SALES_DROP", BankClock.today(), null, null,
                 new BigDecimal("-35"), "POS turnover down 35% on the quarter 收银流水环比下降35%", "demo"));
-        LOG.info("Demo profile: 8 sample applications added at different stations of the line, one in post-loan monitoring,"
-                + " and 3 finished ones from the weeks before");
+        LOG.info("Demo profile: 7 sample applications added at different stations of the line, one declined by the risk"
+                + " model for undeclared debt, one in post-loan monitoring, and 3 finished ones from the weeks before");
     }
 
     /**

@@ -10,7 +10,7 @@ import java.math.BigDecimal;
  * declared instalments, the instalment imputed for undeclared debt (see {@code DebtCrossCheck}) and this loan's;
  * {@code debtServiceRatio} includes this loan at the requested amount (shown for context);
  * {@code existingDebtServiceRatio} is the debt service before this loan, which the scorecard and the knockout use, so
- * that the grade does not depend on how much was asked. {@code householdExpenses} is the higher of the declared expenses and the region's norm ({@code HouseholdCheck}).
+ * that the grade sees the amount asked only through the request-to-sales indicator. {@code householdExpenses} is the higher of the declared expenses and the region's norm ({@code HouseholdCheck}).
  */
 public record FinancialProfile(
         // monthly P&L on verified sales (月度损益)

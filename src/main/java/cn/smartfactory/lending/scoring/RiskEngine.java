@@ -103,7 +103,10 @@ public class RiskEngine {
         List<Flag> flags = findings.flags(sales, equity, household, debts, stress);
         boolean hardFlag = flags.stream().anyMatch(x -> x.severity() == Flag.Severity.HARD);
         boolean belowMinimum = limit.suggested().compareTo(product.minAmount()) < 0;
-        boolean belowRequest = knockouts.isEmpty() && limit.suggested().compareTo(r.loan().amount()) < 0;
+        // A counter-offer only when a constraint other than the request binds; rounding a request down to the product's
+        // unit is not one.
+        boolean belowRequest = knockouts.isEmpty() && limit.binding() != LimitConstraint.Kind.REQUESTED
+                && limit.suggested().compareTo(r.loan().amount()) < 0;
         Suggestion suggestion = findings.suggestion(grade, !knockouts.isEmpty(), hardFlag, belowMinimum, belowRequest);
         CounterOffer counterOffer = belowRequest && !belowMinimum && !Suggestion.DECLINE.equals(suggestion.code())
                 ? counterOffer(r, product, f, limit) : null;

@@ -39,7 +39,9 @@ public class RiskFindings {
         inputs.put("undeclaredDebt", debts.undeclaredDebt());
         inputs.put("salesDeviation", sales.deviation());
         inputs.put("equityDeviation", equity.deviation());
-        inputs.put("householdExpensePerPerson", household.expensePerPerson());
+        // unrounded, so that the flag and the norm applied in the figures agree to the last fen
+        inputs.put("householdExpensePerPerson", household.monthlyExpenses()
+                .divide(java.math.BigDecimal.valueOf(household.members()), cn.smartfactory.lending.common.Decimals.MC));
         inputs.put("householdExpenseNorm", household.normPerPerson());
         return rules.evaluate(FLAGS, inputs).stream().map(row -> {
             String code = (String) row.get("flag");

@@ -83,6 +83,13 @@ class CounterOfferTest {
         assertThat(fits.counterOffer()).isNull();
         assertThat(fits.suggestion().code()).isEqualTo(Suggestion.APPROVE);
 
+        // 100,500 fits every constraint (capacity 101,364.70); rounding it down to the unit is no counter-offer
+        RiskAssessment unrounded = asking("3-retail-store", 100_500);
+        assertThat(unrounded.creditLimit().binding()).isEqualTo(Kind.REQUESTED);
+        assertThat(unrounded.creditLimit().suggested()).isEqualByComparingTo("100000");
+        assertThat(unrounded.counterOffer()).isNull();
+        assertThat(unrounded.suggestion().code()).isEqualTo(Suggestion.APPROVE);
+
         // household spending of 12,400 leaves 1,600 a month; after the 880 instalment at most 80 more (grade A's 60%
         // cap), a principal far below the product's minimum of 10,000
         RiskAssessment tooLittle = ENGINE.assess(WorkedCases.mutate("3-retail-store",
