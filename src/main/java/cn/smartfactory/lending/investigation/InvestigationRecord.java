@@ -132,9 +132,19 @@ public record InvestigationRecord(
     public record Counterparty(String name, BigDecimal share) {
     }
 
-    /** Collateral offered (抵押物). */
-    public record Collateral(String description, BigDecimal appraisedValue, BigDecimal existingLiens) {
+    /**
+     * Collateral offered (抵押物): what it is, its appraised value and by whom it was appraised, the liens already on it,
+     * and — for a dwelling — whether it is the family's only home, which the advance-rate table weighs.
+     */
+    public record Collateral(String description, BigDecimal appraisedValue, BigDecimal existingLiens,
+                             PropertyType propertyType, Boolean soleResidence, AppraisalSource appraisalSource) {
     }
+
+    /** The kind of property pledged. */
+    public enum PropertyType { RESIDENTIAL, COMMERCIAL, INDUSTRIAL }
+
+    /** Who appraised the collateral: the bank's own appraiser or an appraisal firm. */
+    public enum AppraisalSource { BANK_APPRAISER, APPRAISAL_FIRM }
 
     public enum GuaranteeType { NONE, GUARANTOR, GUARANTEE_COMPANY, PROPERTY }
 

@@ -329,6 +329,13 @@ public class InvestigationValidator {
         v.required("collateral.description", c.description());
         v.positive("collateral.appraisedValue", c.appraisedValue());
         v.notNegative("collateral.existingLiens", c.existingLiens());
+        v.required("collateral.propertyType", c.propertyType());
+        if (v.required("collateral.soleResidence", c.soleResidence()) && c.soleResidence()
+                && c.propertyType() != null && c.propertyType() != InvestigationRecord.PropertyType.RESIDENTIAL) {
+            v.add("collateral.soleResidence", "ONLY_FOR_DWELLINGS", "can only be true for a residential property",
+                    "只有住宅才能是家庭唯一住房");
+        }
+        v.required("collateral.appraisalSource", c.appraisalSource());
     }
 
     private String industryCodes() {

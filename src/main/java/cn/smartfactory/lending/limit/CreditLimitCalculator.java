@@ -20,11 +20,13 @@ import cn.smartfactory.lending.product.ProductTerms;
 
 /**
  * Computes every limit constraint of RISK-MODEL.md §4 and names the binding one. The DSR cap per
- * grade comes from the {@code limit-dsr-cap} table; caps, rates and advance rates from the product.
+ * grade comes from the {@code limit-dsr-cap} table; caps and rates from the product; the collateral's advance rate
+ * from the {@code collateral-advance-rate} table by product, property type and whether it is the family's only home.
  */
 public class CreditLimitCalculator {
 
     static final String DSR_CAP = "limit-dsr-cap";
+    static final String ADVANCE_RATE = "collateral-advance-rate";
 
     private final DecisionRules rules;
 
@@ -77,12 +79,20 @@ public class CreditLimitCalculator {
 
         if (product.requiresCollateral()) {
             var c = r.collateral();
-            BigDecimal value = money(c.appraisedValue().multiply(product.collateralAdvanceRate(), MC)
-                    .subtract(c.existingLiens()).max(BigDecimal.ZERO));
-            String text = formatMoney(c.appraisedValue()) + " × " + formatPercent(product.collateralAdvanceRate()) + " − "
+            Map<String, Object> inputs = Map.of("product", product.code(), "propertyType", c.propertyType().name(),
+                    "soleResidence", c.soleResidence());
+            Map<String, Object> row = rules.evaluateSingle(ADVANCE_RATE, inputs);
+            if (!(row.get("advanceRate") instanceof Number n)) {
+                throw new cn.smartfactory.lending.decision.DecisionTableException(ADVANCE_RATE, inputs,
+                        "output 'advanceRate' is missing");
+            }
+            BigDecimal advanceRate = Decimals.exact(n);
+            BigDecimal value = money(c.appraisedValue().multiply(advanceRate, MC).subtract(c.existingLiens())
+                    .max(BigDecimal.ZERO));
+            String text = formatMoney(c.appraisedValue()) + " × " + formatPercent(advanceRate) + " − "
                     + formatMoney(c.existingLiens());
-            constraints.add(new LimitConstraint(Kind.COLLATERAL, value, "评估价值 × 抵押率 − 已有抵押:" + text,
-                    "appraised value × advance rate − existing liens: " + text));
+            constraints.add(new LimitConstraint(Kind.COLLATERAL, value, "评估价值 × 抵押率(" + row.get("reasonZh") + ")− 已有抵押:"
+                    + text, "appraised value × advance rate (" + row.get("reasonEn") + ") − existing liens: " + text));
         }
 
         // min() keeps the first of equal elements and REQUESTED comes first, so a tie names the request.

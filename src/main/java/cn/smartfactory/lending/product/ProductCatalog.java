@@ -34,15 +34,12 @@ public class ProductCatalog {
         Map<String, Object> row = rows.get(0);
         ProductTerms terms = new ProductTerms(product, (String) row.get("productNameZh"), (String) row.get("productNameEn"),
                 decimal(row, "minAmount"), decimal(row, "maxAmount"), decimal(row, "annualRate"), Boolean.TRUE.equals(row.get("requiresCollateral")),
-                row.get("collateralAdvanceRate") == null ? null : decimal(row, "collateralAdvanceRate"),
                 decimal(row, "roundingUnit"));
         if (terms.minAmount() == null || terms.minAmount().signum() <= 0 || terms.maxAmount() == null
                 || terms.minAmount().compareTo(terms.maxAmount()) > 0 || terms.annualRate() == null || terms.roundingUnit() == null
-                || terms.roundingUnit().signum() <= 0 || terms.annualRate().signum() < 0
-                || (terms.requiresCollateral() && terms.collateralAdvanceRate() == null)) {
+                || terms.roundingUnit().signum() <= 0 || terms.annualRate().signum() < 0) {
             throw new DecisionTableException(DECISION, Map.of("product", product),
-                    "incomplete terms " + row + " (0 < minAmount <= maxAmount, annualRate >= 0, roundingUnit > 0 and, with collateral,"
-                            + " collateralAdvanceRate are required)");
+                    "incomplete terms " + row + " (0 < minAmount <= maxAmount, annualRate >= 0 and roundingUnit > 0 are required)");
         }
         return Optional.of(terms);
     }

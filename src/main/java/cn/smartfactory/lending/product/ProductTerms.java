@@ -8,10 +8,10 @@ import java.math.BigDecimal;
  * @param minAmount             the smallest amount the bank lends on this product, in CNY
  * @param maxAmount             product cap in CNY
  * @param annualRate            nominal annual rate used to turn instalments into principal
- * @param collateralAdvanceRate share of the collateral's appraised value that may be lent; null
- *                              when the product takes no collateral
+ * @param requiresCollateral    the product lends against collateral; how much of its value may be lent is the
+ *                              {@code collateral-advance-rate} table's, by property
  * @param roundingUnit          suggested limits are rounded down to a multiple of this
  */
 public record ProductTerms(String code, String nameZh, String nameEn, BigDecimal minAmount, BigDecimal maxAmount, BigDecimal annualRate,
-                           boolean requiresCollateral, BigDecimal collateralAdvanceRate, BigDecimal roundingUnit) {
+                           boolean requiresCollateral, BigDecimal roundingUnit) {
 }

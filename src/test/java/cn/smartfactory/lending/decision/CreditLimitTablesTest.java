@@ -27,22 +27,28 @@ class CreditLimitTablesTest {
     }
 
     @ParameterizedTest(name = "{0}: minimum {1}, cap {2}, rate {3}, collateral {4}")
-    @CsvSource(nullValues = "null", value = {"CREDIT, 10000, 300000, 0.072, false, null",
-            "GUARANTEED, 10000, 1000000, 0.060, false, null", "MORTGAGE, 50000, 3000000, 0.045, true, 0.70"})
+    @CsvSource({"CREDIT, 10000, 300000, 0.072, false", "GUARANTEED, 10000, 1000000, 0.060, false",
+            "MORTGAGE, 50000, 3000000, 0.045, true"})
     void productTermsCarryMinimumCapRateAndCollateralRule(String product, BigDecimal minimum, BigDecimal cap, BigDecimal rate,
-                                                          boolean collateral, BigDecimal advanceRate) {
+                                                          boolean collateral) {
         ProductTerms terms = new ProductCatalog(RULES).find(product).orElseThrow();
         assertThat(terms.minAmount()).isEqualByComparingTo(minimum);
         assertThat(terms.maxAmount()).isEqualByComparingTo(cap);
         assertThat(terms.annualRate()).isEqualByComparingTo(rate);
         assertThat(terms.requiresCollateral()).isEqualTo(collateral);
-        if (advanceRate == null) {
-            assertThat(terms.collateralAdvanceRate()).isNull();
-        } else {
-            assertThat(terms.collateralAdvanceRate()).isEqualByComparingTo(advanceRate);
-        }
         assertThat(terms.roundingUnit()).isEqualByComparingTo("10000");
         assertThat(terms.nameZh()).isNotBlank();
+    }
+
+    /** How much of the appraised value may be lent, by property type and whether a dwelling is the family's only home. */
+    @ParameterizedTest(name = "{0}, only home {1}: {2}")
+    @CsvSource({"RESIDENTIAL, true, 0.5", "RESIDENTIAL, false, 0.7", "COMMERCIAL, false, 0.6", "INDUSTRIAL, false, 0.5"})
+    void theAdvanceRateFollowsTheProperty(String propertyType, boolean soleResidence, BigDecimal rate) {
+        Map<String, Object> row = RULES.evaluateSingle("collateral-advance-rate", Map.of("product", "MORTGAGE",
+                "propertyType", propertyType, "soleResidence", soleResidence));
+        assertThat(new BigDecimal(row.get("advanceRate").toString())).isEqualByComparingTo(rate);
+        assertThat((String) row.get("reasonZh")).isNotBlank();
+        assertThat((String) row.get("reasonEn")).isNotBlank();
     }
 
     /** Each grade's spread on the list rate; mortgages carry half of it. */

@@ -103,6 +103,7 @@ class ConditionalRequirementsTest {
         assertThat(about(form, Map.of("collateralDescription", "商铺", "collateralAppraisedValue", 0),
                 Map.of("collateralRequired", true), collateral))
                 .extracting(Violation::field, Violation::rule)
-                .containsExactlyInAnyOrder(tuple("collateralAppraisedValue", "MIN"), tuple("collateralExistingLiens", "REQUIRED"));
+                .containsExactlyInAnyOrder(tuple("collateralAppraisedValue", "MIN"), tuple("collateralExistingLiens", "REQUIRED"),
+                        tuple("collateralPropertyType", "REQUIRED"), tuple("collateralAppraisalSource", "REQUIRED"));
     }
 }
