@@ -23,6 +23,13 @@ public class RiskBasedPricing {
      * @param rate     list rate + spread, the rate the loan is priced at
      */
     public record Pricing(String grade, BigDecimal listRate, BigDecimal spread, BigDecimal rate) {
+
+        /** The rate and how it was reached, 中文 then English: "6.60%(A 级:挂牌利率 7.20% −0.60%)/ grade A: …". */
+        public String describe() {
+            String signed = (spread.signum() >= 0 ? "+" : "−") + Decimals.formatPercent(spread.abs());
+            return Decimals.formatPercent(rate) + "(" + grade + " 级:挂牌利率 " + Decimals.formatPercent(listRate) + " "
+                    + signed + ")/ grade " + grade + ": list rate " + Decimals.formatPercent(listRate) + " " + signed;
+        }
     }
 
     private final DecisionRules rules;

@@ -43,8 +43,8 @@ public final class ApprovalBrief {
         brief.put("suggestion", a.suggestion().textZh() + " " + a.suggestion().textEn());
         brief.put("suggestedLimit", Decimals.formatMoney(a.creditLimit().suggested()));
         brief.put("binding", a.creditLimit().binding().nameZh() + " " + a.creditLimit().binding().nameEn());
-        brief.put("rate", ScoreApplicationDelegate.pricingText(a));
-        brief.put("stress", ScoreApplicationDelegate.stressText(a));
+        brief.put("rate", a.pricing().describe());
+        brief.put("stress", a.stress().describe());
         var offer = a.counterOffer();
         brief.put("counterOffer", offer == null ? "" : "CNY " + Decimals.formatMoney(offer.amount()) + " — " + offer.reasonZh()
                 + " / " + offer.reasonEn() + ";月供 instalment " + Decimals.formatMoney(offer.instalment())

@@ -18,10 +18,14 @@ import cn.smartfactory.lending.scoring.RiskEngine;
  * Checks a submitted checklist the way the risk engine will read it — two independent sales
  * sources, shares within 100%, collateral for mortgage loans and so on — so the investigator fixes
  * it on the spot instead of the scoring station failing later. The credit-bureau section is
- * filled by central operations in parallel and is checked on their task.
+ * filled by central operations in parallel and is checked on their task with the same rules
+ * (a balance that does not match the lenders listed, say), each task refused only for its own
+ * fields: those of its station in the field table.
  */
 @Component("investigationCheck")
 public class InvestigationCheckListener implements TaskListener {
+
+    static final String BUREAU_TASK = "Task_QueryCreditBureau";
 
     private final InvestigationVariables variables;
     private final InvestigationValidator validator;
@@ -37,14 +41,17 @@ public class InvestigationCheckListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        boolean bureau = BUREAU_TASK.equals(task.getTaskDefinitionKey());
+        java.util.Set<String> bureauFields = InvestigationVariables.stationKeys(InvestigationFields.Station.BUREAU);
         List<Violation> problems = variables.problems(task.getVariables(), validator).stream()
-                .filter(v -> !v.field().startsWith("bureau") && !v.field().equals("creditHistory"))
+                .filter(v -> bureauFields.contains(v.field()) == bureau)
                 .toList();
         if (!problems.isEmpty()) {
             // The checklist's labels, and the application form's for what the account manager entered.
             Map<String, String> labels = new java.util.HashMap<>(forms.startFormLabels(task.getProcessDefinitionId()));
             labels.putAll(forms.taskFormLabels(task.getId()));
-            throw new BadUserRequestException(Violation.refusal("调查清单未通过校验", "Checklist not accepted", problems.stream()
+            throw new BadUserRequestException(Violation.refusal(bureau ? "征信信息未通过校验" : "调查清单未通过校验",
+                    bureau ? "Bureau data not accepted" : "Checklist not accepted", problems.stream()
                     .map(v -> v.labelled(InvestigationVariables.label(v.field(), labels))).toList()));
         }
     }

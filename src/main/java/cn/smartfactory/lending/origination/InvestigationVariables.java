@@ -62,6 +62,21 @@ public final class InvestigationVariables {
         this.fields = fields;
     }
 
+    /** The form fields a station writes, as the field table lists them (repeated rows numbered). */
+    static Set<String> stationKeys(Station station) {
+        Set<String> keys = new HashSet<>();
+        for (Field f : FIELDS.fields(station)) {
+            if (f.repeated() && f.kind() != Kind.LATEST_MONTH) {
+                for (int n = 1; n <= f.repeat(); n++) {
+                    keys.add(f.key(n));
+                }
+            } else if (!f.perDriverInput()) {
+                keys.add(f.key());
+            }
+        }
+        return keys;
+    }
+
     /** The name of an industry's driver input as a form variable: seats → driverSeats. */
     public static String driverVariable(String input) {
         return driverKey(FIELDS.fields().stream().filter(Field::perDriverInput).findFirst()
@@ -294,12 +309,14 @@ public final class InvestigationVariables {
             } else if (f.repeated()) {
                 List<?> entries = (List<?>) valueAt(r, f.group());
                 YearMonth latest = latestMonth(entries);
+                if (f.kind() == Kind.LATEST_MONTH) {
+                    v.put(f.key(), latest == null ? null : latest.toString());
+                    continue;
+                }
                 for (int i = 0; i < entries.size(); i++) {
                     Object entry = entries.get(i);
                     int n = latest == null ? i + 1 : monthsBetween(((MonthlyAmount) entry).month(), latest) + 1;
-                    if (f.kind() == Kind.LATEST_MONTH) {
-                        v.put(f.key(), latest == null ? null : latest.toString());
-                    } else if (n >= 1 && n <= f.repeat()) {
+                    if (n >= 1 && n <= f.repeat()) {
                         v.put(f.key(n), formValue(f, valueAt(entry, f.part())));
                     }
                 }

@@ -74,7 +74,7 @@ public class ScoreApplicationDelegate implements JavaDelegate {
         execution.setVariable(SUGGESTED_AMOUNT, a.creditLimit().suggested().doubleValue());
         execution.setVariable(COUNTER_OFFER, a.counterOffer() != null);
         execution.setVariable(ANNUAL_RATE, a.pricing().rate().doubleValue());
-        execution.setVariable(PRICING, pricingText(a));
+        execution.setVariable(PRICING, a.pricing().describe());
         execution.setVariable(BINDING_CONSTRAINT, a.creditLimit().binding().name());
         execution.setVariable(APPROVAL_ROUTE, a.approvalRoute().route().name());
         execution.setVariable(ASSESSMENT_SUMMARY, summary(a));
@@ -104,19 +104,6 @@ public class ScoreApplicationDelegate implements JavaDelegate {
         return cn.smartfactory.lending.decision.DecisionBinding.versionsInForce(deployment);
     }
 
-    /** The priced rate and how it was reached: "6.60%(A 级:挂牌 7.20% −0.60%) / grade A: list 7.20% −0.60%". */
-    static String pricingText(RiskAssessment a) {
-        var p = a.pricing();
-        String spread = (p.spread().signum() >= 0 ? "+" : "−") + Decimals.formatPercent(p.spread().abs());
-        return Decimals.formatPercent(p.rate()) + "(" + p.grade() + " 级:挂牌利率 " + Decimals.formatPercent(p.listRate()) + " "
-                + spread + ")/ grade " + p.grade() + ": list rate " + Decimals.formatPercent(p.listRate()) + " " + spread;
-    }
-
-    /** Both stress scenarios at the amount offered, as the approval forms and the summary show them. */
-    static String stressText(RiskAssessment a) {
-        return a.stress().describe();
-    }
-
     /** What the approver reads at the top of the approval form. */
     static String summary(RiskAssessment a) {
         StringBuilder s = new StringBuilder();
@@ -126,8 +113,8 @@ public class ScoreApplicationDelegate implements JavaDelegate {
                 .append(" (约束 binding: ").append(a.creditLimit().binding().nameZh()).append(" ")
                 .append(a.creditLimit().binding().nameEn()).append("); 申请 requested CNY ")
                 .append(Decimals.formatMoney(a.requestedAmount())).append(" over ").append(a.termMonths()).append(" months")
-                .append("\n年利率 Rate ").append(pricingText(a))
-                .append("\n压力测试 Stress test ").append(stressText(a))
+                .append("\n年利率 Rate ").append(a.pricing().describe())
+                .append("\n压力测试 Stress test ").append(a.stress().describe())
                 .append("\n审批路径 Route: ").append(a.approvalRoute().nameZh()).append(" ").append(a.approvalRoute().nameEn())
                 .append(" — ").append(a.approvalRoute().reasonEn());
         if (a.counterOffer() != null) {

@@ -49,11 +49,8 @@ final class SummarySheet {
                 .text(a.knockedOut() ? "否决,无额度 knocked out, no limit"
                         : "约束项 binding: " + a.creditLimit().binding().nameZh() + " " + a.creditLimit().binding().nameEn());
         w.row().text("期限(月) Term (months)").integer(a.termMonths());
-        var pricing = a.pricing();
-        w.row().text("年利率(按评级定价) Annual rate (priced by grade)", s.highlight).percent(pricing.rate())
-                .text("挂牌利率 list " + cn.smartfactory.lending.common.Decimals.formatPercent(pricing.listRate()) + " + "
-                        + pricing.grade() + " 级加减点 grade spread " + cn.smartfactory.lending.common.Decimals.formatPercent(
-                        pricing.spread()), s.wrap);
+        w.row().text("年利率(按评级定价) Annual rate (priced by grade)", s.highlight).percent(a.pricing().rate())
+                .text(a.pricing().describe(), s.wrap);
         w.row().text("压力测试 Stress test").text(a.stress().describe(), s.wrap);
         if (a.counterOffer() != null) {
             w.row().text("反报价 Counter-offer", s.highlight).number(a.counterOffer().amount(), s.moneyBold)

@@ -44,6 +44,17 @@ class ApprovalBriefTest {
                 .satisfies(c -> assertThat((String) c.get("constraint")).contains(a.creditLimit().binding().nameEn()));
         assertThat(brief.get("grade")).isEqualTo(a.grade());
         assertThat((String) brief.get("route")).startsWith(a.approvalRoute().nameZh());
+        assertThat(brief.get("rate")).isEqualTo("7.20%(C 级:挂牌利率 6.00% +1.20%)/ grade C: list rate 6.00% +1.20%");
+        assertThat((String) brief.get("stress")).startsWith("按 400,000 元").contains("sales −15.00% DSR 266.54%");
+        assertThat(brief.get("counterOffer")).as("a declined case gets no counter-offer").isEqualTo("");
+    }
+
+    /** Case 2 is offered 80,000 instead of 100,000: the approval form's counter-offer line names why and what it costs. */
+    @Test
+    void aCounterOfferIsSpelledOutForTheApprover() {
+        Map<String, Object> brief = ApprovalBrief.of(RISK.assess(WorkedCases.load("2-catering")));
+        assertThat((String) brief.get("counterOffer")).startsWith("CNY 80,000 — 申请金额 100,000 超过还款能力")
+                .contains("the request of 100,000 is above the repayment capacity", "月供 instalment 2,412", "偿债率 DSR 55.89%");
     }
 
     @Test

@@ -540,6 +540,28 @@ class LoanOriginationProcessTest {
         assertThat(engine.getRuntimeService().getVariable(pi.getId(), "bureauOverdueCount24Months")).isNull();
     }
 
+    /**
+     * A rule across two bureau fields that the form cannot express — the balance is above 0 exactly when lenders are
+     * listed — is checked on the bureau task, naming the field by its label; before, it surfaced only as an incident
+     * at scoring, after the investigator had finished. The investigator's checklist is not refused for it.
+     */
+    @Test
+    void theBureauTaskIsRefusedABalanceThatDoesNotMatchItsLenders() {
+        ProcessInstance pi = apply("am1", "3-retail-store");
+        Map<String, Object> bureau = LoanFixtures.bureauForm("3-retail-store");
+        bureau.put("bureauOutstandingBalance", 0.0); // one lender listed
+        assertRefused(() -> complete(pi, "Task_QueryCreditBureau", "ops1", bureau), "征信信息未通过校验",
+                "“未结清贷款余额合计(元)”须与有未结清贷款的机构数一致", "Bureau data not accepted");
+        assertThat(pi).isWaitingAt("Task_QueryCreditBureau");
+        assertThat(engine.getRuntimeService().getVariable(pi.getId(), "bureauOutstandingBalance")).isNull();
+
+        complete(pi, "Task_InvestigateOnSite", "inv1", LoanFixtures.checklist("3-retail-store"));
+        bureau.put("bureauOutstandingBalance", 20000.0);
+        complete(pi, "Task_QueryCreditBureau", "ops1", bureau);
+        runJobs(pi);
+        assertThat(pi).isWaitingAt("Task_ApproveSingle");
+    }
+
     @Test
     void startFormRulesRefuseANegativeAmount() {
         Map<String, Object> start = LoanFixtures.startForm("3-retail-store");

@@ -141,6 +141,21 @@ class CreditReportGeneratorTest {
             assertThat(r.number(r.rowStartingWith(4, "核实销售额").getCell(1)))
                     .isEqualTo(a.sales().verifiedMonthlySales().doubleValue());
             assertThat(r.allText(4)).contains("S_b", "S_p", "S_o", "S_d");
+
+            // the risk-model revision: the priced rate, a counter-offer when there is one, the stress test, and the
+            // debt and household checks as live formulas that recompute to the engine's figures
+            assertThat(r.number(r.rowStartingWith(0, "年利率(按评级定价)").getCell(1))).isEqualTo(a.pricing().rate().doubleValue());
+            assertThat(summary).contains(a.stress().describe());
+            if (a.counterOffer() == null) {
+                assertThat(summary).doesNotContain("反报价");
+            } else {
+                assertThat(r.number(r.rowStartingWith(0, "反报价 Counter-offer").getCell(1)))
+                        .isEqualTo(a.counterOffer().amount().doubleValue());
+            }
+            assertThat(r.number(r.rowStartingWith(4, "推定月供").getCell(1)))
+                    .isCloseTo(a.debts().imputedInstalment().doubleValue(), within(0.01));
+            assertThat(r.number(r.rowStartingWith(4, "计入的家庭支出").getCell(1)))
+                    .isCloseTo(a.household().expensesUsed().doubleValue(), within(0.01));
         }
     }
 
