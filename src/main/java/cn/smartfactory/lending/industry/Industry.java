@@ -16,11 +16,14 @@ import cn.smartfactory.lending.decision.FeelFormula;
  * @param monitoringRisk     NORMAL or HIGH: how the post-loan tier table weighs the industry
  * @param monitoringQuestions what the periodic monitoring check asks about a loan in this industry
  * @param stress             the sales drop and the margin drop its borrowers are stress-tested with
+ * @param cycle              its business cycle, which a seasonal repayment schedule follows; null when it has none
+ *                           worth repaying by (a seasonal schedule is then not offered)
  */
 public record Industry(String code, String nameZh, String nameEn, String monitoringRisk, BigDecimal salesCapRatio,
                        String driverDescriptionZh, String driverDescriptionEn, FeelFormula driverFormula,
                        List<DriverInput> driverInputs, Map<BenchmarkMetric, Band> benchmarks,
-                       List<MonitoringQuestion> monitoringQuestions, StressScenario stress) {
+                       List<MonitoringQuestion> monitoringQuestions, StressScenario stress,
+                       SalesCycle cycle) {
 
     public Band band(BenchmarkMetric metric) {
         return benchmarks.get(metric);

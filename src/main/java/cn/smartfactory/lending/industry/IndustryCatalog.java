@@ -165,7 +165,7 @@ public final class IndustryCatalog {
 
     record IndustryEntry(String code, String nameZh, String nameEn, String monitoringRisk, BigDecimal salesCapRatio,
                          DriverEntry driver, Map<String, Band> benchmarks, List<MonitoringQuestion> monitoringQuestions,
-                         StressScenario stress) {
+                         StressScenario stress, SalesCycle cycle) {
 
         Industry toIndustry() {
             String where = "reference data, industry '" + code + "': ";
@@ -205,7 +205,8 @@ public final class IndustryCatalog {
             }
             return new Industry(code, nameZh, nameEn, risk, salesCapRatio, driver.descriptionZh(), driver.descriptionEn(),
                     formula, List.copyOf(driver.inputs()), bands,
-                    monitoringQuestions == null ? List.of() : List.copyOf(monitoringQuestions), stress.validated(where));
+                    monitoringQuestions == null ? List.of() : List.copyOf(monitoringQuestions), stress.validated(where),
+                    cycle == null ? null : cycle.validated(where));
         }
 
         /** Every input set to a plausible value must give a number; a misspelt name gives null. */

@@ -58,9 +58,14 @@ public record InvestigationRecord(
         return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
-    /** What the customer asks for (申请). */
+    /**
+     * What the customer asks for (申请), including how the loan is to be repaid and the month the money is needed in
+     * (计划用款月份): the first repayment falls in the month after it, which places a seasonal schedule's principal.
+     */
     public record LoanRequest(String product, BigDecimal amount, Integer termMonths, String purpose,
-                              GuaranteeType guaranteeType) {
+                              GuaranteeType guaranteeType,
+                              cn.smartfactory.lending.product.RepaymentStructure repaymentStructure,
+                              java.time.YearMonth drawdownMonth) {
     }
 
     /** The applicant as a person (主体). */

@@ -16,6 +16,7 @@ import cn.smartfactory.lending.investigation.InvestigationRecord.Counterparty;
 import cn.smartfactory.lending.investigation.InvestigationRecord.MonthlyAmount;
 import cn.smartfactory.lending.product.ProductCatalog;
 import cn.smartfactory.lending.product.ProductTerms;
+import cn.smartfactory.lending.product.RepaymentStructure;
 
 /**
  * Server-side validation of an investigation record: required answers, impossible values and the
@@ -76,6 +77,8 @@ public class InvestigationValidator {
                     "至少需要两个独立来源:银行流水、进货记录、行业经营驱动(当前 " + sources + " 个)");
         }
         product.ifPresent(p -> collateral(v, r, p));
+        Optional<Industry> served = industry;
+        product.ifPresent(p -> repayment(v, r, p, served));
         return v.list();
     }
 
@@ -106,7 +109,38 @@ public class InvestigationValidator {
         v.range("loan.termMonths", loan.termMonths(), 1, MAX_TERM_MONTHS);
         v.required("loan.purpose", loan.purpose());
         v.required("loan.guaranteeType", loan.guaranteeType());
+        v.required("loan.repaymentStructure", loan.repaymentStructure());
+        v.required("loan.drawdownMonth", loan.drawdownMonth());
         return product;
+    }
+
+    /**
+     * The repayment structure must be one the product offers, for no longer than the {@code repayment-structure}
+     * table allows; a seasonal schedule needs the industry's business cycle.
+     */
+    private void repayment(Violations v, InvestigationRecord r, ProductTerms product, Optional<Industry> industry) {
+        var loan = r.loan();
+        RepaymentStructure structure = loan.repaymentStructure();
+        if (structure == null) {
+            return;
+        }
+        Optional<Integer> maxTerm = products.maxTermMonths(product.code(), structure);
+        if (maxTerm.isEmpty()) {
+            v.add("loan.repaymentStructure", "NOT_OFFERED", "the " + product.nameEn() + " product is not repaid "
+                    + structure.nameEn().toLowerCase(java.util.Locale.ROOT), product.nameZh() + "不提供“" + structure.nameZh()
+                    + "”还款方式");
+            return;
+        }
+        if (loan.termMonths() != null && loan.termMonths() > maxTerm.get()) {
+            v.add("loan.termMonths", "MAX_TERM_FOR_STRUCTURE", "must be at most " + maxTerm.get() + " months for "
+                    + structure.nameEn().toLowerCase(java.util.Locale.ROOT) + " (was " + loan.termMonths() + ")",
+                    "按“" + structure.nameZh() + "”还款最长 " + maxTerm.get() + " 个月(当前为 " + loan.termMonths() + ")");
+        }
+        if (structure == RepaymentStructure.SEASONAL && industry.isPresent() && industry.get().cycle() == null) {
+            v.add("loan.repaymentStructure", "NO_BUSINESS_CYCLE", "a seasonal schedule needs the industry's business "
+                    + "cycle, and " + industry.get().nameEn() + " has none in the reference data",
+                    "“" + industry.get().nameZh() + "”在参考数据中没有经营周期,不能按旺季还本");
+        }
     }
 
     private static void applicant(Violations v, InvestigationRecord r) {

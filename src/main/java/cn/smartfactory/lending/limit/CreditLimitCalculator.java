@@ -11,12 +11,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.time.YearMonth;
+import java.util.function.Function;
 
 import cn.smartfactory.lending.common.Decimals;
 import cn.smartfactory.lending.decision.DecisionRules;
 import cn.smartfactory.lending.investigation.InvestigationRecord;
 import cn.smartfactory.lending.limit.LimitConstraint.Kind;
 import cn.smartfactory.lending.product.ProductTerms;
+import cn.smartfactory.lending.product.RepaymentStructure;
 
 /**
  * Computes every limit constraint of RISK-MODEL.md §4 and names the binding one. The DSR cap per
@@ -40,11 +43,13 @@ public class CreditLimitCalculator {
      * @param imputedInstalment   monthly instalment imputed for undeclared debt (0 when none)
      * @param annualVerifiedSales 12 × S_v
      * @param salesCapRatio       the industry's share of annual sales that may be lent
+     * @param plan                how the loan is to be repaid: the repayment-capacity ceiling is the structure's
+     * @param disposableByMonth   a month's disposable income by the industry's business cycle (a seasonal plan's test)
      */
     public CreditLimit calculate(InvestigationRecord r, ProductTerms product, String grade, BigDecimal disposableIncome,
                                  BigDecimal existingInstalments, BigDecimal imputedInstalment,
-                                 BigDecimal annualVerifiedSales,
-                                 BigDecimal salesCapRatio, boolean knockedOut) {
+                                 BigDecimal annualVerifiedSales, BigDecimal salesCapRatio, boolean knockedOut,
+                                 RepaymentSchedule.Plan plan, Function<YearMonth, BigDecimal> disposableByMonth) {
         BigDecimal dsrCap = Decimals.exact((Number) rules.evaluateSingle(DSR_CAP, Map.of("grade", grade)).get("dsrCap"));
         int term = r.loan().termMonths();
         List<LimitConstraint> constraints = new ArrayList<>();
@@ -55,19 +60,40 @@ public class CreditLimitCalculator {
         boolean imputed = imputedInstalment.signum() > 0;
         BigDecimal maxInstalment = disposableIncome.multiply(dsrCap, MC).subtract(existingInstalments)
                 .subtract(imputedInstalment);
-        BigDecimal capacity = maxInstalment.signum() <= 0 ? BigDecimal.ZERO
-                : money(Annuity.principal(maxInstalment, product.annualRate(), term));
         String instalmentText = formatMoney(disposableIncome) + " × " + formatPercent(dsrCap) + " − "
                 + formatMoney(existingInstalments) + (imputed ? " − " + formatMoney(imputedInstalment) : "") + " = "
                 + formatMoney(maxInstalment.max(BigDecimal.ZERO));
-        constraints.add(new LimitConstraint(Kind.REPAYMENT_CAPACITY, capacity,
-                "月可支配收入 × 偿债率上限(" + grade + "级)− 现有月供" + (imputed ? " − 未申报负债推定月供" : "") + ":"
-                        + instalmentText + ",按年利率 " + formatPercent(product.annualRate()) + "、" + term
-                        + " 期等额本息折算本金",
-                "(disposable income × DSR cap for grade " + grade + " − existing instalments"
-                        + (imputed ? " − instalment imputed for undeclared debt" : "") + ") " + instalmentText
-                        + " per month, as principal of an annuity at " + formatPercent(product.annualRate()) + " over "
-                        + term + " months"));
+        String basisZh = "月可支配收入 × 偿债率上限(" + grade + "级)− 现有月供" + (imputed ? " − 未申报负债推定月供" : "") + ":"
+                + instalmentText;
+        String basisEn = "(disposable income × DSR cap for grade " + grade + " − existing instalments"
+                + (imputed ? " − instalment imputed for undeclared debt" : "") + ") " + instalmentText + " per month";
+        BigDecimal capacity;
+        if (plan.structure() == RepaymentStructure.EQUAL_INSTALMENT) {
+            capacity = maxInstalment.signum() <= 0 ? BigDecimal.ZERO
+                    : money(Annuity.principal(maxInstalment, product.annualRate(), term));
+            basisZh += ",按年利率 " + formatPercent(product.annualRate()) + "、" + term + " 期等额本息折算本金";
+            basisEn += ", as principal of an annuity at " + formatPercent(product.annualRate()) + " over " + term + " months";
+        } else {
+            // Seasonal: each month's own income (the industry's cycle); interest-only: the average month's.
+            Function<YearMonth, BigDecimal> perMonth = plan.structure() == RepaymentStructure.SEASONAL
+                    ? m -> disposableByMonth.apply(m).multiply(dsrCap, MC).subtract(existingInstalments)
+                    .subtract(imputedInstalment)
+                    : m -> maxInstalment;
+            RepaymentSchedule.Capacity c = plan.capacityLimit(product.annualRate(), term, perMonth);
+            capacity = c.principal();
+            String seasonalZh = plan.structure() == RepaymentStructure.SEASONAL ? "(旺季还本按行业经营周期逐月计算可还款额)" : "";
+            String seasonalEn = plan.structure() == RepaymentStructure.SEASONAL
+                    ? " (each month's by the industry's business cycle)" : "";
+            basisZh += seasonalZh + ",按年利率 " + formatPercent(product.annualRate()) + "、" + term + " 期“"
+                    + plan.structure().nameZh() + "”计划,各月累计可还款额不低于累计应还额"
+                    + (c.bindingMonth() == null ? "" : ",第 " + c.bindingNumber() + " 期(" + c.bindingMonth() + ")恰好覆盖");
+            basisEn += seasonalEn + ", on a schedule of " + plan.structure().nameEn().toLowerCase(java.util.Locale.ROOT)
+                    + " at " + formatPercent(product.annualRate()) + " over " + term
+                    + " months, what could be paid so far covering what is owed so far in every month"
+                    + (c.bindingMonth() == null ? "" : " (just covered in month " + c.bindingNumber() + ", "
+                    + c.bindingMonth() + ")");
+        }
+        constraints.add(new LimitConstraint(Kind.REPAYMENT_CAPACITY, capacity, basisZh, basisEn));
 
         BigDecimal salesCap = money(annualVerifiedSales.multiply(salesCapRatio, MC));
         String salesText = formatMoney(annualVerifiedSales) + " × " + formatPercent(salesCapRatio);

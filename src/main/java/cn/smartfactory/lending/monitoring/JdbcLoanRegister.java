@@ -129,6 +129,34 @@ public class JdbcLoanRegister implements LoanRegister {
     }
 
     @Override
+    @Transactional
+    public void saveSchedule(java.util.List<ScheduledRepayment> schedule) {
+        if (schedule.isEmpty() || !schedule(schedule.get(0).loanNumber()).isEmpty()) {
+            return;
+        }
+        for (ScheduledRepayment r : schedule) {
+            jdbc.sql("""
+                    INSERT INTO loan_repayment_schedule (loan_number, instalment_number, due_on, payment, interest, principal,
+                        balance, repayment_structure)
+                    VALUES (:loanNumber, :number, :dueOn, :payment, :interest, :principal, :balance, :structure)
+                    """).param("loanNumber", r.loanNumber()).param("number", r.number())
+                    .param("dueOn", Date.valueOf(r.dueOn())).param("payment", r.payment()).param("interest", r.interest())
+                    .param("principal", r.principal()).param("balance", r.balance()).param("structure", r.structure())
+                    .update();
+        }
+    }
+
+    @Override
+    public java.util.List<ScheduledRepayment> schedule(String loanNumber) {
+        return jdbc.sql("SELECT * FROM loan_repayment_schedule WHERE loan_number = :n ORDER BY instalment_number")
+                .param("n", loanNumber)
+                .query((rs, i) -> new ScheduledRepayment(rs.getString("loan_number"), rs.getInt("instalment_number"),
+                        rs.getDate("due_on").toLocalDate(), rs.getBigDecimal("payment"), rs.getBigDecimal("interest"),
+                        rs.getBigDecimal("principal"), rs.getBigDecimal("balance"), rs.getString("repayment_structure")))
+                .list();
+    }
+
+    @Override
     public Optional<LoanRecord> find(String loanNumber) {
         return jdbc.sql("SELECT * FROM loan WHERE loan_number = :n").param("n", loanNumber)
                 .query(JdbcLoanRegister::map).optional();

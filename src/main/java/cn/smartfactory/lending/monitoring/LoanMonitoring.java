@@ -73,7 +73,14 @@ public class LoanMonitoring {
     /** Registers a disbursed loan and starts its monitoring; both are idempotent, so a retried hand-over is harmless. */
     @Transactional
     public boolean handOver(LoanRecord loan) {
+        return handOver(loan, List.of());
+    }
+
+    /** Registers a disbursed loan with its repayment schedule and starts its monitoring, all idempotent. */
+    @Transactional
+    public boolean handOver(LoanRecord loan, List<ScheduledRepayment> schedule) {
         boolean added = register.register(loan);
+        register.saveSchedule(schedule);
         LoanRecord registered = register.find(loan.loanNumber()).orElseThrow();
         process.startIfAbsent(registered.loanNumber(), startVariables(registered));
         return added;
@@ -105,6 +112,12 @@ public class LoanMonitoring {
         v.put(TIER_REASON, "移交时分级 Tier at hand-over");
         v.put(CHECKS_IN_TIER, 0);
         return v;
+    }
+
+    /** A loan's repayment schedule as it was booked at hand-over. */
+    public List<ScheduledRepayment> schedule(String loanNumber) {
+        register.find(loanNumber).orElseThrow(() -> unknownLoan(loanNumber));
+        return register.schedule(loanNumber);
     }
 
     /**

@@ -44,4 +44,10 @@ public interface LoanRegister {
 
     /** The last day the loan was reported overdue (days overdue above 0); empty if never. */
     Optional<java.time.LocalDate> lastOverdueOn(String loanNumber);
+
+    /** Keeps a loan's repayment schedule once; a second call for the same loan (a retried hand-over) changes nothing. */
+    void saveSchedule(java.util.List<ScheduledRepayment> schedule);
+
+    /** A loan's repayment schedule in due order; empty when none was kept. */
+    java.util.List<ScheduledRepayment> schedule(String loanNumber);
 }

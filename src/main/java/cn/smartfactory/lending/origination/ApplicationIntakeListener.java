@@ -10,12 +10,22 @@ import static cn.smartfactory.lending.origination.LoanVariables.INVESTIGATOR;
 import static cn.smartfactory.lending.origination.LoanVariables.REWORK_COUNT;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import cn.smartfactory.lending.forms.FormRules;
 import cn.smartfactory.lending.industry.IndustryCatalog;
+import cn.smartfactory.lending.investigation.InvestigationValidator;
+import cn.smartfactory.lending.investigation.Violation;
+import cn.smartfactory.lending.scoring.RiskEngine;
 
 import cn.smartfactory.lending.platform.BankClock;
 import cn.smartfactory.lending.product.ProductCatalog;
@@ -33,16 +43,27 @@ public class ApplicationIntakeListener implements ExecutionListener {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
+    /** The application's fields about how the loan is repaid, which the intake checks before anything is stored. */
+    static final Set<String> REPAYMENT_FIELDS = Set.of("repaymentStructure", "drawdownMonth");
+
     private final ProductCatalog products;
     private final IndustryCatalog industries;
+    private final InvestigationVariables variables;
+    private final InvestigationValidator validator;
+    private final FormRules forms;
 
-    public ApplicationIntakeListener(ProductCatalog products, IndustryCatalog industries) {
+    public ApplicationIntakeListener(ProductCatalog products, IndustryCatalog industries, InvestigationVariables variables,
+                                     @Qualifier("unrecordedRiskEngine") RiskEngine riskEngine, FormRules forms) {
         this.products = products;
         this.industries = industries;
+        this.variables = variables;
+        this.validator = riskEngine.validator();
+        this.forms = forms;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
+        checkRepayment(execution);
         String id = execution.getBusinessKey();
         if (id == null || id.isBlank()) {
             String instance = execution.getProcessInstanceId().replace("-", "").toUpperCase();
@@ -67,5 +88,22 @@ public class ApplicationIntakeListener implements ExecutionListener {
         // Until a customer withdraws, the contract and the disbursement lead on (their forms can say otherwise).
         execution.setVariable(LoanVariables.CUSTOMER_WITHDREW, false);
         execution.setVariable(LoanVariables.DISBURSEMENT_WITHDRAWN, false);
+    }
+
+    /**
+     * The repayment structure must be one the product offers, for the term asked (the {@code repayment-structure}
+     * table), seasonal only where the industry has a business cycle, and the planned drawdown a month: refused at the
+     * start, naming the application form's field, so no application is opened that scoring would have to refuse.
+     */
+    private void checkRepayment(DelegateExecution execution) {
+        List<Violation> problems = variables.problems(execution.getVariables(), validator).stream()
+                .filter(v -> REPAYMENT_FIELDS.contains(v.field())
+                        || "termMonths".equals(v.field()) && "MAX_TERM_FOR_STRUCTURE".equals(v.rule()))
+                .toList();
+        if (!problems.isEmpty()) {
+            Map<String, String> labels = forms.startFormLabels(execution.getProcessDefinitionId());
+            throw new BadUserRequestException(Violation.refusal("申请未通过校验", "Application not accepted", problems.stream()
+                    .map(v -> v.labelled(InvestigationVariables.label(v.field(), labels))).toList()));
+        }
     }
 }

@@ -133,6 +133,16 @@ public class ApprovalRecorder implements TaskListener {
             throw refused(task, APPROVED_AMOUNT, "批准金额不得超过" + terms.nameZh() + "上限 " + terms.maxAmount().toPlainString(),
                     "the approved amount may not exceed the " + terms.nameEn() + " cap of " + terms.maxAmount().toPlainString());
         }
+        Object structureName = task.getVariable(LoanVariables.REPAYMENT_STRUCTURE);
+        if (structureName != null) {
+            var structure = cn.smartfactory.lending.product.RepaymentStructure.valueOf(structureName.toString());
+            int longest = products.maxTermMonths(terms.code(), structure).orElse(0);
+            if (term.intValue() > longest) {
+                throw refused(task, APPROVED_TERM_MONTHS, "“" + structure.nameZh() + "”最长期限为 " + longest + " 个月",
+                        "the longest term for " + structure.nameEn().toLowerCase(java.util.Locale.ROOT) + " is " + longest
+                                + " months");
+            }
+        }
         BigDecimal requested = number(task.getVariable(AMOUNT));
         if (amount.compareTo(requested) > 0) {
             throw refused(task, APPROVED_AMOUNT, "批准金额不得超过申请金额", "the approved amount may not exceed the requested amount");

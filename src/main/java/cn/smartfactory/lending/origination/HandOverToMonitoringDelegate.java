@@ -32,7 +32,8 @@ import cn.smartfactory.lending.platform.BankClock;
 
 /**
  * Hands the disbursed loan over to post-loan monitoring: registers it in the loan register with
- * its first monitoring tier and the officers who marketed, investigated and approved it, and starts
+ * its first monitoring tier, the officers who marketed, investigated and approved it and its repayment schedule (of the
+ * amount paid out, from the day it was), and starts
  * its {@code post-loan-monitoring} process (business key = loan number). Retried on failure; both
  * steps are idempotent, so a retry never registers or starts twice.
  */
@@ -42,9 +43,11 @@ public class HandOverToMonitoringDelegate implements JavaDelegate {
     private static final Logger LOG = LoggerFactory.getLogger(HandOverToMonitoringDelegate.class);
 
     private final LoanMonitoring monitoring;
+    private final RepaymentPlans plans;
 
-    public HandOverToMonitoringDelegate(LoanMonitoring monitoring) {
+    public HandOverToMonitoringDelegate(LoanMonitoring monitoring, RepaymentPlans plans) {
         this.monitoring = monitoring;
+        this.plans = plans;
     }
 
     @Override
@@ -66,7 +69,9 @@ public class HandOverToMonitoringDelegate implements JavaDelegate {
                 disbursed, term, disbursedOn, disbursedOn.plusMonths(term), disbursed, 0, "NORMAL", tier,
                 (String) execution.getVariable(ACCOUNT_MANAGER), (String) execution.getVariable(INVESTIGATOR),
                 (String) execution.getVariable(APPROVERS), "ACTIVE");
-        boolean added = monitoring.handOver(loan);
+        var schedule = plans.schedule(execution.getVariables(), disbursed, java.time.YearMonth.from(disbursedOn));
+        boolean added = monitoring.handOver(loan, RepaymentPlans.booked(loanNumber, schedule, disbursedOn));
+        execution.setVariable(LoanVariables.REPAYMENT_PLAN, schedule.summary());
         execution.setVariable(LOAN_NUMBER, loanNumber);
         execution.setVariable("monitoringTier", tier);
         execution.setVariable(HANDED_OVER_AT, ClockUtil.getCurrentTime());

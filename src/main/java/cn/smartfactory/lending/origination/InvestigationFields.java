@@ -31,7 +31,7 @@ public final class InvestigationFields {
     /** How a form holds a value. */
     public enum Kind {
         TEXT(String.class), DECIMAL(BigDecimal.class), PERCENT(BigDecimal.class), INTEGER(Integer.class),
-        BOOLEAN(Boolean.class), CHOICE(Enum.class), LATEST_MONTH(YearMonth.class);
+        BOOLEAN(Boolean.class), CHOICE(Enum.class), LATEST_MONTH(YearMonth.class), MONTH(YearMonth.class);
 
         private final Class<?> javaType;
 

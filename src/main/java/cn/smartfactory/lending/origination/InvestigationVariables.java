@@ -345,7 +345,7 @@ public final class InvestigationVariables {
             case DECIMAL -> ((BigDecimal) value).doubleValue();
             case PERCENT -> ((BigDecimal) value).movePointRight(2).doubleValue();
             case CHOICE -> ((Enum<?>) value).name();
-            case LATEST_MONTH -> value.toString();
+            case LATEST_MONTH, MONTH -> value.toString();
             default -> value;
         };
     }
@@ -385,7 +385,7 @@ public final class InvestigationVariables {
                 case INTEGER -> integer(key);
                 case BOOLEAN -> bool(key);
                 case CHOICE -> enumValue(key, f.type().asSubclass(Enum.class));
-                case LATEST_MONTH -> month(key);
+                case LATEST_MONTH, MONTH -> month(key);
             };
         }
 

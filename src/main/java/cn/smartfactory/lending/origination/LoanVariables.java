@@ -20,6 +20,10 @@ public final class LoanVariables {
     public static final String TERM_MONTHS = "termMonths";
     public static final String PURPOSE = "purpose";
     public static final String GUARANTEE_TYPE = "guaranteeType";
+    /** How the loan is repaid (a {@code RepaymentStructure} name), as the customer applied. */
+    public static final String REPAYMENT_STRUCTURE = "repaymentStructure";
+    /** The month the customer needs the money in (YYYY-MM); the first repayment falls in the month after. */
+    public static final String DRAWDOWN_MONTH = "drawdownMonth";
     public static final String LEAD_SOURCE = "leadSource";
     public static final String INVESTIGATION_FORM = "investigationForm";
     /** Whether the industry catalog (the risk reference data) describes the industry: the pre-screen reads it. */
@@ -50,6 +54,8 @@ public final class LoanVariables {
     /** The priced rate as the approval and contract forms show it, e.g. "6.60%(A 级 …)". */
     public static final String PRICING = "pricing";
     public static final String BINDING_CONSTRAINT = "bindingConstraint";
+    /** The repayment schedule in one line (payments, the first and the largest, interest), as the forms show it. */
+    public static final String REPAYMENT_PLAN = "repaymentPlan";
     public static final String APPROVAL_ROUTE = "approvalRoute";
     public static final String ASSESSMENT_SUMMARY = "assessmentSummary";
     public static final String CREDIT_REPORT = "creditReport";

@@ -76,6 +76,7 @@ public class ScoreApplicationDelegate implements JavaDelegate {
         execution.setVariable(ANNUAL_RATE, a.pricing().rate().doubleValue());
         execution.setVariable(PRICING, a.pricing().describe());
         execution.setVariable(BINDING_CONSTRAINT, a.creditLimit().binding().name());
+        execution.setVariable(LoanVariables.REPAYMENT_PLAN, a.schedule().summary());
         execution.setVariable(APPROVAL_ROUTE, a.approvalRoute().route().name());
         execution.setVariable(ASSESSMENT_SUMMARY, summary(a));
         execution.setVariable(ApprovalBrief.VARIABLE, ApprovalBrief.variable(a));
@@ -114,6 +115,7 @@ public class ScoreApplicationDelegate implements JavaDelegate {
                 .append(a.creditLimit().binding().nameEn()).append("); 申请 requested CNY ")
                 .append(Decimals.formatMoney(a.requestedAmount())).append(" over ").append(a.termMonths()).append(" months")
                 .append("\n年利率 Rate ").append(a.pricing().describe())
+                .append("\n还款计划 Repayment ").append(a.schedule().summary())
                 .append("\n压力测试 Stress test ").append(a.stress().describe())
                 .append("\n审批路径 Route: ").append(a.approvalRoute().nameZh()).append(" ").append(a.approvalRoute().nameEn())
                 .append(" — ").append(a.approvalRoute().reasonEn());

@@ -13,6 +13,7 @@ import cn.smartfactory.lending.decision.DecisionTableException;
 public class ProductCatalog {
 
     public static final String DECISION = "product-terms";
+    public static final String STRUCTURES = "repayment-structure";
 
     private final DecisionRules rules;
 
@@ -42,6 +43,25 @@ public class ProductCatalog {
                     "incomplete terms " + row + " (0 < minAmount <= maxAmount, annualRate >= 0 and roundingUnit > 0 are required)");
         }
         return Optional.of(terms);
+    }
+
+    /**
+     * How long a product may be repaid with a structure (the {@code repayment-structure} table); empty when the product
+     * does not offer it.
+     */
+    public Optional<Integer> maxTermMonths(String product, RepaymentStructure structure) {
+        if (product == null || structure == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> inputs = Map.of("product", product, "structure", structure.name());
+        List<Map<String, Object>> rows = rules.evaluate(STRUCTURES, inputs);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(rows.get(0).get("maxTermMonths") instanceof Number n) || n.intValue() < 1) {
+            throw new DecisionTableException(STRUCTURES, inputs, "maxTermMonths must be a whole number of months >= 1");
+        }
+        return Optional.of(n.intValue());
     }
 
     private static BigDecimal decimal(Map<String, Object> row, String key) {

@@ -18,7 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public class CreditReportGenerator {
 
     public static final List<String> SHEETS = List.of("摘要 Summary", "财务报表 Financials", "行业对比 Industry",
-            "评分卡 Scorecard", "交叉验证 Cross-check", "调查清单 Checklist", "流程记录 Process trail");
+            "评分卡 Scorecard", "交叉验证 Cross-check", "调查清单 Checklist", "流程记录 Process trail", "还款计划 Repayment schedule");
 
     private final Clock clock;
     private final ZoneId zone;
@@ -39,6 +39,7 @@ public class CreditReportGenerator {
             CrossCheckSheet.write(sheet(wb, 4, styles), request);
             ChecklistSheet.write(sheet(wb, 5, styles), request);
             TrailSheet.write(sheet(wb, 6, styles), request);
+            ScheduleSheet.write(sheet(wb, 7, styles), request);
             // Cached results let any viewer show the figures and let the charts read them.
             XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
             if (chartRow >= 0) {

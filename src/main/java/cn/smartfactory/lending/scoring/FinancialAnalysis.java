@@ -6,18 +6,21 @@ import static cn.smartfactory.lending.common.Decimals.money;
 import static cn.smartfactory.lending.common.Decimals.ratio;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.function.Function;
 
 import cn.smartfactory.lending.crosscheck.DebtCrossCheck;
 import cn.smartfactory.lending.crosscheck.HouseholdCheck;
 import cn.smartfactory.lending.crosscheck.SalesEstimate;
+import cn.smartfactory.lending.industry.SalesCycle;
 import cn.smartfactory.lending.industry.StressScenario;
+import cn.smartfactory.lending.limit.RepaymentSchedule;
 import cn.smartfactory.lending.crosscheck.SalesSource;
 import cn.smartfactory.lending.crosscheck.SalesVerification;
 import cn.smartfactory.lending.investigation.InvestigationRecord;
 import cn.smartfactory.lending.investigation.InvestigationRecord.Counterparty;
 import cn.smartfactory.lending.investigation.InvestigationRecord.ExistingDebt;
-import cn.smartfactory.lending.limit.Annuity;
 import cn.smartfactory.lending.product.ProductTerms;
 
 /** Rebuilds the P&amp;L, household cash flow and balance sheet on verified sales (S_v, not S_d). */
@@ -27,7 +30,7 @@ public class FinancialAnalysis {
      * @param household the household expenses used: the higher of the declaration and the region's norm
      */
     public FinancialProfile analyse(InvestigationRecord r, SalesVerification sales, ProductTerms product,
-                                    DebtCrossCheck debts, HouseholdCheck household) {
+                                    DebtCrossCheck debts, HouseholdCheck household, RepaymentSchedule.Plan plan) {
         var pl = r.profitAndLoss();
         var bs = r.balanceSheet();
         BigDecimal monthlySales = sales.verifiedMonthlySales();
@@ -43,7 +46,7 @@ public class FinancialAnalysis {
         BigDecimal disposable = netProfit.add(otherIncome).subtract(householdExpenses);
         BigDecimal existingInstalments = sum(r.existingDebts().stream().map(ExistingDebt::monthlyInstalment).toList());
         BigDecimal existingOutstanding = sum(r.existingDebts().stream().map(ExistingDebt::outstanding).toList());
-        BigDecimal newInstalment = money(Annuity.payment(r.loan().amount(), product.annualRate(), r.loan().termMonths()));
+        BigDecimal newInstalment = plan.monthlyDebtService(r.loan().amount(), product.annualRate(), r.loan().termMonths());
         BigDecimal imputed = debts.imputedInstalment();
         BigDecimal dsr = disposable.signum() > 0
                 ? ratio(existingInstalments.add(imputed).add(newInstalment), disposable) : null;
@@ -79,8 +82,8 @@ public class FinancialAnalysis {
      * lower by the margin drop; operating expenses, other income and household spending as in the profile.
      */
     public StressTest stress(InvestigationRecord r, FinancialProfile f, ProductTerms product, StressScenario scenario,
-                             BigDecimal amount) {
-        BigDecimal instalment = money(Annuity.payment(amount, product.annualRate(), r.loan().termMonths()));
+                             BigDecimal amount, RepaymentSchedule.Plan plan) {
+        BigDecimal instalment = plan.monthlyDebtService(amount, product.annualRate(), r.loan().termMonths());
         BigDecimal debtService = f.existingInstalments().add(f.imputedInstalment()).add(instalment);
         BigDecimal lowerSales = f.monthlySales().multiply(BigDecimal.ONE.subtract(scenario.salesDrop()), MC);
         BigDecimal salesDisposable = disposable(lowerSales, f.grossMargin(), f);
@@ -90,6 +93,18 @@ public class FinancialAnalysis {
         BigDecimal worst = salesDsr == null || marginDsr == null ? null : salesDsr.max(marginDsr);
         return new StressTest(amount, instalment, scenario.salesDrop(), salesDisposable, salesDsr, scenario.marginDrop(),
                 marginDisposable, marginDsr, worst);
+    }
+
+    /**
+     * Disposable income in a calendar month by the industry's business cycle: the month's sales are the verified
+     * monthly sales × the month's index, at the verified margin; expenses, other income and household spending as in
+     * the profile. Without a cycle every month is the average month.
+     */
+    public static Function<YearMonth, BigDecimal> disposableByMonth(FinancialProfile f, SalesCycle cycle) {
+        if (cycle == null) {
+            return m -> f.disposableIncome();
+        }
+        return m -> disposable(f.monthlySales().multiply(cycle.salesIndex(m.getMonthValue()), MC), f.grossMargin(), f);
     }
 
     private static BigDecimal disposable(BigDecimal sales, BigDecimal margin, FinancialProfile f) {

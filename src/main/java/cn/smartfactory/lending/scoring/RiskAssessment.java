@@ -25,6 +25,8 @@ import cn.smartfactory.lending.product.ProductTerms;
  * @param pricing       how the rate was reached: list rate + the grade's spread
  * @param stress        the amount offered under the industry's sales drop and margin drop
  * @param counterOffer  the lower amount offered when a constraint allows less than the request (null otherwise)
+ * @param schedule      the repayment schedule of the amount offered (the suggested limit, or the request when there is
+ *                      none) at the priced rate, from the month after the planned drawdown
  */
 public record RiskAssessment(
         String applicationId,
@@ -48,7 +50,8 @@ public record RiskAssessment(
         ApprovalRoute approvalRoute,
         CounterOffer counterOffer,
         cn.smartfactory.lending.limit.RiskBasedPricing.Pricing pricing,
-        StressTest stress) {
+        StressTest stress,
+        cn.smartfactory.lending.limit.RepaymentSchedule schedule) {
 
     public boolean knockedOut() {
         return !knockouts.isEmpty();

@@ -18,9 +18,9 @@ import cn.smartfactory.lending.investigation.InvalidInvestigationException;
 import cn.smartfactory.lending.investigation.InvestigationRecord;
 import cn.smartfactory.lending.investigation.InvestigationValidator;
 import cn.smartfactory.lending.limit.CreditLimit;
-import cn.smartfactory.lending.limit.Annuity;
 import cn.smartfactory.lending.limit.CreditLimitCalculator;
 import cn.smartfactory.lending.limit.LimitConstraint;
+import cn.smartfactory.lending.limit.RepaymentSchedule;
 import cn.smartfactory.lending.limit.RiskBasedPricing;
 import cn.smartfactory.lending.common.Decimals;
 import cn.smartfactory.lending.product.ProductCatalog;
@@ -83,7 +83,8 @@ public class RiskEngine {
         HouseholdCheck household = crossValidation.checkHousehold(r);
         // The scorecard uses nothing that depends on the rate, so the grade comes first and prices the loan; the
         // instalment, the DSR at the request and the limit are then at the priced rate.
-        FinancialProfile unpriced = financialAnalysis.analyse(r, sales, listed, debts, household);
+        RepaymentSchedule.Plan plan = plan(r, industry);
+        FinancialProfile unpriced = financialAnalysis.analyse(r, sales, listed, debts, household, plan);
         EquityReconciliation equity = crossValidation.reconcileEquity(r, unpriced.equity());
 
         List<IndicatorScore> indicators = scorecard.score(r, industry, unpriced, sales, equity);
@@ -92,14 +93,15 @@ public class RiskEngine {
         String grade = findings.grade(total);
         RiskBasedPricing.Pricing pricing = this.pricing.price(listed, grade);
         ProductTerms product = RiskBasedPricing.atRate(listed, pricing.rate());
-        FinancialProfile f = financialAnalysis.analyse(r, sales, product, debts, household);
+        FinancialProfile f = financialAnalysis.analyse(r, sales, product, debts, household, plan);
 
         List<Knockout> knockouts = findings.knockouts(r, sales, f);
         CreditLimit limit = limits.calculate(r, product, grade, f.disposableIncome(), f.existingInstalments(),
-                f.imputedInstalment(), sales.verifiedAnnualSales(), industry.salesCapRatio(), !knockouts.isEmpty());
+                f.imputedInstalment(), sales.verifiedAnnualSales(), industry.salesCapRatio(), !knockouts.isEmpty(), plan,
+                FinancialAnalysis.disposableByMonth(f, industry.cycle()));
         // The stress test is of the amount that would be lent: the suggested limit, or the request when there is none.
         StressTest stress = financialAnalysis.stress(r, f, product, industry.stress(),
-                limit.suggested().signum() > 0 ? limit.suggested() : r.loan().amount());
+                limit.suggested().signum() > 0 ? limit.suggested() : r.loan().amount(), plan);
         List<Flag> flags = findings.flags(sales, equity, household, debts, stress);
         boolean hardFlag = flags.stream().anyMatch(x -> x.severity() == Flag.Severity.HARD);
         boolean belowMinimum = limit.suggested().compareTo(product.minAmount()) < 0;
@@ -109,7 +111,7 @@ public class RiskEngine {
                 && limit.suggested().compareTo(r.loan().amount()) < 0;
         Suggestion suggestion = findings.suggestion(grade, !knockouts.isEmpty(), hardFlag, belowMinimum, belowRequest);
         CounterOffer counterOffer = belowRequest && !belowMinimum && !Suggestion.DECLINE.equals(suggestion.code())
-                ? counterOffer(r, product, f, limit) : null;
+                ? counterOffer(r, product, f, limit, plan) : null;
         BigDecimal routedAmount = limit.suggested().signum() > 0 ? limit.suggested() : r.loan().amount();
         ApprovalRoute route = authority.route(routedAmount, grade, product.code(), hardFlag, flags.size(), false);
 
@@ -121,14 +123,27 @@ public class RiskEngine {
 
         return new RiskAssessment(r.applicationId(), industry.code(), industry.nameZh(), industry.nameEn(), product,
                 r.loan().amount(), r.loan().termMonths(), sales, equity, household, debts, f, benchmarks, indicators, dimensions,
-                total, grade, suggestion, knockouts, flags, limit, route, counterOffer, pricing, stress);
+                total, grade, suggestion, knockouts, flags, limit, route, counterOffer, pricing, stress,
+                plan.schedule(stress.amount(), product.annualRate(), r.loan().termMonths()));
+    }
+
+    /**
+     * How the record's loan is to be repaid: its structure, the first repayment in the month after the planned
+     * drawdown, and the industry's peak months for a seasonal schedule.
+     */
+    public static RepaymentSchedule.Plan plan(InvestigationRecord r, Industry industry) {
+        var loan = r.loan();
+        boolean seasonal = loan.repaymentStructure() == cn.smartfactory.lending.product.RepaymentStructure.SEASONAL;
+        return new RepaymentSchedule.Plan(loan.repaymentStructure(), loan.drawdownMonth().plusMonths(1),
+                seasonal ? java.util.Set.copyOf(industry.cycle().peakMonths()) : null);
     }
 
     /** The suggested limit offered instead of the request, with the constraint that set it and its cost a month. */
-    static CounterOffer counterOffer(InvestigationRecord r, ProductTerms product, FinancialProfile f, CreditLimit limit) {
+    static CounterOffer counterOffer(InvestigationRecord r, ProductTerms product, FinancialProfile f, CreditLimit limit,
+                                     RepaymentSchedule.Plan plan) {
         LimitConstraint binding = limit.constraint(limit.binding());
         BigDecimal offered = limit.suggested();
-        BigDecimal instalment = Decimals.money(Annuity.payment(offered, product.annualRate(), r.loan().termMonths()));
+        BigDecimal instalment = plan.monthlyDebtService(offered, product.annualRate(), r.loan().termMonths());
         BigDecimal dsr = f.disposableIncome().signum() > 0 ? Decimals.ratio(f.existingInstalments()
                 .add(f.imputedInstalment()).add(instalment), f.disposableIncome()) : null;
         String requested = Decimals.formatMoney(r.loan().amount());

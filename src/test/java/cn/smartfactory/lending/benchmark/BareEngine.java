@@ -71,7 +71,7 @@ final class BareEngine {
         Map<Object, Object> beans = new HashMap<>();
         for (String name : new String[] {"formRules", "segregationOfDuties", "stepRecord", "investigationCheck", "reportLink",
                 "committeeVoteRecorder", "disbursementCheck", "generateCreditReportDelegate",
-                "handOverToMonitoringDelegate", "customerApplications"}) {
+                "handOverToMonitoringDelegate", "customerApplications", "repaymentPlanPreview"}) {
             beans.put(name, new Constants(Map.of()));
         }
         // The decision stays on the approval task (platform controls); the recorder routes on a copy.

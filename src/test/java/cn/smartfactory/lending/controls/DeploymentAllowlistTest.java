@@ -51,7 +51,8 @@ class DeploymentAllowlistTest {
                 "disbursementCheck", "applicationIntake", "checkSchedule", "checkOutcome", "monitoringRecord",
                 "customerApplications", "campaignOpening", "leadDispatch", "campaignClosing", "campaignReview", "outreachTask",
                 "outreachRecorder", "applicationOutcome", "leadClosing", "overdueEscalation", "followUpCandidates",
-                "monthlyOfficerEvaluation", "assembleDossier", "accountabilityReview", "classificationUpgrade");
+                "monthlyOfficerEvaluation", "assembleDossier", "accountabilityReview", "classificationUpgrade",
+                "repaymentPlanPreview");
         try (Stream<Path> files = Files.list(Path.of("processes"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn")).toList()) {
                 assertThat(DeploymentAllowlist.problems(file.getFileName().toString(), Files.readAllBytes(file), beans))

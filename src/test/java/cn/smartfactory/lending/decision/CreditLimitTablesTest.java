@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import cn.smartfactory.lending.product.ProductCatalog;
 import cn.smartfactory.lending.product.ProductTerms;
+import cn.smartfactory.lending.product.RepaymentStructure;
 
 /** Every rule of processes/credit-limit.dmn: DSR caps by grade and the product matrix. */
 class CreditLimitTablesTest {
@@ -69,6 +70,24 @@ class CreditLimitTablesTest {
         assertThat(pricing.price(catalog.find("CREDIT").orElseThrow(), "A").rate()).isEqualByComparingTo("0.066");
         assertThat(pricing.price(catalog.find("MORTGAGE").orElseThrow(), "C").rate()).isEqualByComparingTo("0.051");
         assertThat(pricing.price(catalog.find("GUARANTEED").orElseThrow(), "B").rate()).isEqualByComparingTo("0.060");
+    }
+
+    /** How long each product may be repaid with each structure: a balloon is short except against property. */
+    @ParameterizedTest(name = "{0} repaid {1}: at most {2} months")
+    @CsvSource({"CREDIT, EQUAL_INSTALMENT, 360", "MORTGAGE, EQUAL_INSTALMENT, 360", "CREDIT, INTEREST_ONLY, 12",
+            "GUARANTEED, INTEREST_ONLY, 12", "MORTGAGE, INTEREST_ONLY, 36", "CREDIT, SEASONAL, 24", "MORTGAGE, SEASONAL, 24"})
+    void eachStructureHasItsLongestTermByProduct(String product, RepaymentStructure structure, int months) {
+        assertThat(new ProductCatalog(RULES).maxTermMonths(product, structure)).contains(months);
+        Map<String, Object> row = RULES.evaluateSingle("repayment-structure", Map.of("product", product,
+                "structure", structure.name()));
+        assertThat(row.get("structureNameZh")).isEqualTo(structure.nameZh());
+        assertThat(row.get("structureNameEn")).isEqualTo(structure.nameEn());
+    }
+
+    @Test
+    void aStructureWithoutARowIsNotOffered() {
+        assertThat(RULES.evaluate("repayment-structure", Map.of("product", "CREDIT", "structure", "BULLET_EVERY_DECADE")))
+                .isEmpty();
     }
 
     @Test

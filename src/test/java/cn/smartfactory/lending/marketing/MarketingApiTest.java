@@ -133,6 +133,8 @@ class MarketingApiTest {
         apply.put("termMonths", 24);
         apply.put("purpose", "备货 stock");
         apply.put("guaranteeType", "NONE");
+        apply.put("repaymentStructure", "EQUAL_INSTALMENT");
+        apply.put("drawdownMonth", "2026-12");
         Map<String, Object> withoutAge = new LinkedHashMap<>(apply);
         withoutAge.remove("applicantAge");
         ResponseEntity<String> incomplete = complete("am1", taskId, withoutAge);

@@ -284,6 +284,8 @@ class MarketingProcessTest {
         Map<String, Object> v = new HashMap<>(Map.of("contactChannel", "VISIT", "reached", "YES", "consent", "GRANTED",
                 "interest", "WANTS_TO_APPLY", "applicantAge", 45L, "product", "CREDIT", "amount", 150000L, "termMonths", 24L,
                 "purpose", "进货 Stock", "guaranteeType", "NONE"));
+        v.put("repaymentStructure", "EQUAL_INSTALMENT");
+        v.put("drawdownMonth", "2026-12");
         return v;
     }
 

@@ -96,4 +96,18 @@ public class InMemoryLoanRegister implements LoanRegister {
     public Optional<LoanRecord> find(String loanNumber) {
         return Optional.ofNullable(loans.get(loanNumber));
     }
+
+    private final Map<String, java.util.List<ScheduledRepayment>> schedules = new ConcurrentHashMap<>();
+
+    @Override
+    public void saveSchedule(java.util.List<ScheduledRepayment> schedule) {
+        if (!schedule.isEmpty()) {
+            schedules.putIfAbsent(schedule.get(0).loanNumber(), java.util.List.copyOf(schedule));
+        }
+    }
+
+    @Override
+    public java.util.List<ScheduledRepayment> schedule(String loanNumber) {
+        return schedules.getOrDefault(loanNumber, java.util.List.of());
+    }
 }

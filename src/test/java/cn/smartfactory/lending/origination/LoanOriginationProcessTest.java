@@ -55,6 +55,7 @@ class LoanOriginationProcessTest {
 
     static final RiskEngine RISK = RiskEngine.standalone();
     static final InvestigationVariables VARIABLES = new InvestigationVariables(IndustryCatalog.fromClasspath());
+    static final RepaymentPlans PLANS = new RepaymentPlans(IndustryCatalog.fromClasspath());
 
     ProcessEngine engine;
     final cn.smartfactory.lending.monitoring.InMemoryLoanRegister register = new cn.smartfactory.lending.monitoring.InMemoryLoanRegister();
@@ -94,7 +95,7 @@ class LoanOriginationProcessTest {
         // The Spring Boot tests' engine may live in the same JVM; assertions must use this one.
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
         Mocks.register("applicationIntake", new ApplicationIntakeListener(new cn.smartfactory.lending.product.ProductCatalog(StandaloneDecisionRules.fromClasspath()),
-                IndustryCatalog.fromClasspath()));
+                IndustryCatalog.fromClasspath(), VARIABLES, RISK, new FormRules(engine.getFormService())));
         Mocks.register("customerApplications", new cn.smartfactory.lending.customer.CustomerApplicationListener(applications));
         Mocks.register("screenOutcome", new ScreenOutcomeListener());
         Mocks.register("formRules", new FormRulesListener(new FormRules(engine.getFormService())));
@@ -113,7 +114,8 @@ class LoanOriginationProcessTest {
         Mocks.register("handOverToMonitoringDelegate", new HandOverToMonitoringDelegate(
                 new cn.smartfactory.lending.monitoring.LoanMonitoring(register, monitoringRules,
                         new cn.smartfactory.lending.monitoring.MonitoringTier(monitoringRules), IndustryCatalog.fromClasspath(),
-                        monitoringProcess)));
+                        monitoringProcess), PLANS));
+        Mocks.register("repaymentPlanPreview", new RepaymentPlanListener(PLANS));
         Mocks.register("reportLink", new cn.smartfactory.lending.report.ReportLinkListener());
         Mocks.register("disbursementCheck", new DisbursementCheckListener(products));
     }
@@ -152,6 +154,10 @@ class LoanOriginationProcessTest {
 
         complete(pi, "Task_ApproveSingle", "apr1", decision("APPROVE"));
         assertThat(variable(pi, "approvedAmount")).isEqualTo(100000.0);
+        // The contract step shows the schedule of the approved amount (equal instalments at the priced 6.60 % over 24
+        // months: 100,000 × 0.0055 ÷ (1 − 1.0055^−24) = 4,459.15), if paid out this month.
+        assertThat(engine.getTaskService().getVariable(task(pi, "Task_SignContract").getId(), "repaymentPlan").toString())
+                .startsWith("等额本息:24 期").contains("还 4,459 元", "Equal instalments: 24 payments");
         complete(pi, "Task_SignContract", "ops2", Map.of("contractNumber", "HT-2026-0001", "contractSignedOn", TODAY,
                 "conditionsFulfilled", true));
         assertRefused(() -> complete(pi, "Task_Disburse", "ops2", Map.of("disbursedAmount", 100001,
@@ -168,6 +174,15 @@ class LoanOriginationProcessTest {
         assertThat(loan.tier()).isEqualTo("T1"); // grade A credit loan, retail: normal monitoring
         assertThat(loan.disbursedAmount()).isEqualByComparingTo("100000");
         assertThat(loan.maturityDate()).isEqualTo(java.time.LocalDate.parse(TODAY).plusMonths(24));
+        // Booked with the schedule of what was paid out, due on the day of the month it was paid out.
+        var schedule = register.schedule(loan.loanNumber());
+        assertThat(schedule).hasSize(24).allSatisfy(r -> assertThat(r.structure()).isEqualTo("EQUAL_INSTALMENT"));
+        assertThat(schedule.get(0).dueOn()).isEqualTo(java.time.LocalDate.parse(TODAY).plusMonths(1));
+        assertThat(schedule.get(0).payment()).isEqualByComparingTo("4459.15");
+        assertThat(schedule.get(23).dueOn()).isEqualTo(loan.maturityDate());
+        assertThat(schedule.get(23).balance()).isEqualByComparingTo("0");
+        assertThat(schedule.stream().map(r -> r.principal()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                .isEqualByComparingTo("100000");
         assertThat(loan.accountManager()).isEqualTo("am1");
         assertThat(loan.investigators()).isEqualTo("inv1");
         assertThat(loan.approvers()).isEqualTo("apr1");
@@ -206,6 +221,31 @@ class LoanOriginationProcessTest {
     }
 
     // ---- screening --------------------------------------------------------------------------
+
+    /**
+     * The application names a repayment structure the product offers for the term asked: an interest-only loan over
+     * 24 months, a seasonal one in an industry without a cycle or a drawdown that is not a month is refused at the
+     * start, naming the application form's field, and no application is opened.
+     */
+    @Test
+    void aRepaymentStructureTheProductDoesNotOfferIsRefusedAtTheStart() {
+        long before = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+        Map<String, Object> balloon = LoanFixtures.startForm("3-retail-store");
+        balloon.put("repaymentStructure", "INTEREST_ONLY");
+        assertRefused(() -> apply("am1", balloon), "申请未通过校验", "“期限(月)”", "\"Term (months)\"", "最长 12 个月",
+                "at most 12 months");
+        Map<String, Object> badMonth = LoanFixtures.startForm("3-retail-store");
+        badMonth.put("drawdownMonth", "2026-13");
+        assertRefused(() -> apply("am1", badMonth), "“计划用款月份”", "\"Planned drawdown month (YYYY-MM)\"", "格式不正确");
+        Map<String, Object> none = LoanFixtures.startForm("3-retail-store");
+        none.remove("repaymentStructure");
+        assertRefused(() -> apply("am1", none), "“还款方式”", "\"Repayment structure\"");
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).as("nothing was opened")
+                .isEqualTo(before);
+        Map<String, Object> seasonal = LoanFixtures.startForm("3-retail-store");
+        seasonal.put("repaymentStructure", "SEASONAL");
+        assertThat(apply("am1", seasonal)).isWaitingAt("Task_InvestigateOnSite", "Task_QueryCreditBureau");
+    }
 
     @Test
     void preScreenDeclinesAnApplicantOutsideTheAgeRange() {
@@ -356,6 +396,7 @@ class LoanOriginationProcessTest {
         assessed.putAll(Map.of("applicationId", "APP-COMMITTEE", "accountManager", "am1", "investigator", "inv1",
                 "approvers", "", "committeeVoters", "", "knockedOut", false, "approvalRoute", "CREDIT_COMMITTEE",
                 "suggestedAmount", 1_500_000.0, "assessmentSummary", "grade D", "reworkCount", 0));
+        assessed.put("annualRate", 0.051);
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceByKey("loan-origination")
                 .startBeforeActivity("Gateway_KnockedOut").setVariables(assessed).execute();
         assertThat(pi).hasPassed("Gateway_ApprovalRoute").isWaitingAt("Task_CommitteeVote");

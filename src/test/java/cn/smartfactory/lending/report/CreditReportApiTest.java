@@ -38,7 +38,7 @@ class CreditReportApiTest {
         assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
                 .isEqualTo("attachment; filename=\"credit-report-WC-4-MANUFACTURING.xlsx\"");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(7);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(8);
             assertThat(wb.getSheetName(0)).isEqualTo(CreditReportGenerator.SHEETS.get(0));
         }
     }

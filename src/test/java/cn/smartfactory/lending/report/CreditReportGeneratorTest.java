@@ -37,7 +37,7 @@ class CreditReportGeneratorTest {
     void reportHasTheSevenSheetsNamedAndLaidOutForPrinting(String name) throws Exception {
         try (ReportWorkbook r = ReportWorkbook.of(WorkedCases.load(name), List.of())) {
             assertThat(r.report.fileName()).isEqualTo("credit-report-" + WorkedCases.load(name).applicationId() + ".xlsx");
-            assertThat(r.workbook.getNumberOfSheets()).isEqualTo(7);
+            assertThat(r.workbook.getNumberOfSheets()).isEqualTo(8);
             for (int i = 0; i < 7; i++) {
                 XSSFSheet sheet = r.sheet(i);
                 assertThat(sheet).as(CreditReportGenerator.SHEETS.get(i)).isNotNull();
@@ -200,7 +200,7 @@ class CreditReportGeneratorTest {
             t.remove("purchases");
         });
         try (ReportWorkbook r = ReportWorkbook.of(record, List.of())) {
-            assertThat(r.workbook.getNumberOfSheets()).isEqualTo(7);
+            assertThat(r.workbook.getNumberOfSheets()).isEqualTo(8);
             String summary = r.allText(0);
             assertThat(summary).contains("Assessment not available", "balanceSheet", "profitAndLoss", "salesEvidence");
             assertThat(r.allText(1)).contains("Not available");
@@ -218,7 +218,7 @@ class CreditReportGeneratorTest {
                 null, null, null, null, null, null, null, null, null);
         try (ReportWorkbook r = ReportWorkbook.of(empty, List.of())) {
             assertThat(r.report.fileName()).isEqualTo("credit-report-unknown.xlsx");
-            assertThat(r.workbook.getNumberOfSheets()).isEqualTo(7);
+            assertThat(r.workbook.getNumberOfSheets()).isEqualTo(8);
             assertThat(r.allText(0)).contains("applicationId", "loan");
         }
     }
