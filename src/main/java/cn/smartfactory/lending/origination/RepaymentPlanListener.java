@@ -25,10 +25,29 @@ public class RepaymentPlanListener implements TaskListener {
         this.plans = plans;
     }
 
+    /**
+     * The preview only informs: a loan that cannot be scheduled yet (one applied for before repayment structures
+     * existed has no structure) still reaches its step, which says the schedule is made at hand-over — where a missing
+     * value stops the loan as a visible incident instead.
+     */
     @Override
     public void notify(DelegateTask task) {
-        BigDecimal approved = new BigDecimal(task.getVariable(APPROVED_AMOUNT).toString());
-        task.setVariable(REPAYMENT_PLAN, plans.schedule(task.getVariables(), approved, YearMonth.from(BankClock.today()))
-                .summary());
+        String plan;
+        try {
+            Object approved = task.getVariable(APPROVED_AMOUNT);
+            if (approved == null) {
+                throw new IllegalStateException("The repayment schedule needs the process variable '" + APPROVED_AMOUNT
+                        + "', which is missing");
+            }
+            plan = plans.schedule(task.getVariables(), new BigDecimal(approved.toString()),
+                    YearMonth.from(BankClock.today())).summary();
+        } catch (IllegalStateException unschedulable) {
+            LOG.warn("No repayment schedule preview for task {}: {}", task.getId(), unschedulable.getMessage());
+            plan = "暂无法预览,放款入账时生成 Not available yet: made when the loan is booked ("
+                    + unschedulable.getMessage() + ")";
+        }
+        task.setVariable(REPAYMENT_PLAN, plan);
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RepaymentPlanListener.class);
 }

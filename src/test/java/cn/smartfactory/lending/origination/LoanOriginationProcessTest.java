@@ -223,6 +223,31 @@ class LoanOriginationProcessTest {
     // ---- screening --------------------------------------------------------------------------
 
     /**
+     * A loan applied for before repayment structures existed has none: its contract step still opens (the preview
+     * says the schedule is made at booking), and the hand-over stops with the missing variable named — a visible,
+     * retryable failure, not a loan booked on a guessed schedule.
+     */
+    @Test
+    void aLoanWithoutAStructureIsNotBookedOnAGuess() {
+        ProcessInstance pi = apply("am1", "3-retail-store");
+        dueDiligence(pi, "3-retail-store", "inv1", "ops1");
+        engine.getRuntimeService().removeVariable(pi.getId(), "repaymentStructure");
+        complete(pi, "Task_ApproveSingle", "apr1", decision("APPROVE"));
+        assertThat(engine.getTaskService().getVariable(task(pi, "Task_SignContract").getId(), "repaymentPlan").toString())
+                .startsWith("暂无法预览").contains("repaymentStructure");
+        complete(pi, "Task_SignContract", "ops2", Map.of("contractNumber", "HT-2026-0009", "contractSignedOn", TODAY,
+                "conditionsFulfilled", true));
+        complete(pi, "Task_Disburse", "ops2", Map.of("disbursedAmount", 100000, "disbursementAccount", "6222020200112233",
+                "disbursedOn", TODAY));
+        Job handOver = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+                engine.getManagementService().executeJob(handOver.getId())))
+                .hasMessageContaining("repaymentStructure");
+        assertThat(pi).isNotEnded();
+        assertThat(register.find("LN-" + variable(pi, "applicationId"))).as("nothing booked").isEmpty();
+    }
+
+    /**
      * The application names a repayment structure the product offers for the term asked: an interest-only loan over
      * 24 months, a seasonal one in an industry without a cycle or a drawdown that is not a month is refused at the
      * start, naming the application form's field, and no application is opened.
