@@ -41,7 +41,8 @@ public record InvestigationRecord(
         List<Counterparty> topCustomers,
         List<Counterparty> topSuppliers,
         Map<String, BigDecimal> driverInputs,
-        Collateral collateral) {
+        Collateral collateral,
+        Guarantor guarantor) {
 
     public InvestigationRecord {
         existingDebts = copy(existingDebts);
@@ -144,6 +145,23 @@ public record InvestigationRecord(
     public record Collateral(String description, BigDecimal appraisedValue, BigDecimal existingLiens,
                              PropertyType propertyType, Boolean soleResidence, AppraisalSource appraisalSource) {
     }
+
+    /**
+     * The guarantor of a loan guaranteed by a person or a firm (保证人), as the investigator finds them: what they earn
+     * and own, what they already guarantee for others, and whether they are part of a mutual (互保) or joint (联保)
+     * guarantee group — where one member's default falls on all the others.
+     *
+     * @param guaranteesGiven      outstanding amounts the guarantor already guarantees for others (对外担保余额)
+     * @param chainMembers         how many borrowers the group has, the applicant included (at least 2 in a group)
+     * @param chainMemberInDefault whether any member of the group is overdue or in default now
+     */
+    public record Guarantor(String name, String relationship, BigDecimal monthlyIncome, BigDecimal netAssets,
+                            BigDecimal guaranteesGiven, GuaranteeChain chain, Integer chainMembers,
+                            Boolean chainMemberInDefault) {
+    }
+
+    /** Whether the guarantor is in a guarantee group: none, mutual (互保, two firms guarantee each other), joint (联保). */
+    public enum GuaranteeChain { NONE, MUTUAL, JOINT }
 
     /** The kind of property pledged. */
     public enum PropertyType { RESIDENTIAL, COMMERCIAL, INDUSTRIAL }

@@ -77,6 +77,7 @@ public class InvestigationValidator {
                     "至少需要两个独立来源:银行流水、进货记录、行业经营驱动(当前 " + sources + " 个)");
         }
         product.ifPresent(p -> collateral(v, r, p));
+        guarantor(v, r);
         Optional<Industry> served = industry;
         product.ifPresent(p -> repayment(v, r, p, served));
         return v.list();
@@ -370,6 +371,34 @@ public class InvestigationValidator {
                     "只有住宅才能是家庭唯一住房");
         }
         v.required("collateral.appraisalSource", c.appraisalSource());
+    }
+
+    /**
+     * A loan guaranteed by a person or firm needs its guarantor assessed: who, what they earn and own, what they
+     * already guarantee, and whether they are in a mutual or joint guarantee group (then its size and whether a member
+     * is in default).
+     */
+    private static void guarantor(Violations v, InvestigationRecord r) {
+        if (r.loan() == null || r.loan().guaranteeType() != InvestigationRecord.GuaranteeType.GUARANTOR) {
+            return;
+        }
+        var g = r.guarantor();
+        if (g == null) {
+            v.add("guarantor", "REQUIRED", "is required for a loan guaranteed by a guarantor", "保证人担保的贷款须填写保证人信息");
+            return;
+        }
+        v.required("guarantor.name", g.name());
+        v.required("guarantor.relationship", g.relationship());
+        v.notNegative("guarantor.monthlyIncome", g.monthlyIncome());
+        v.required("guarantor.netAssets", g.netAssets());
+        v.notNegative("guarantor.guaranteesGiven", g.guaranteesGiven());
+        if (v.required("guarantor.chain", g.chain()) && g.chain() != InvestigationRecord.GuaranteeChain.NONE) {
+            if (v.required("guarantor.chainMembers", g.chainMembers()) && g.chainMembers() < 2) {
+                v.add("guarantor.chainMembers", "MIN", "must be at least 2 in a guarantee group (was " + g.chainMembers()
+                        + ")", "担保圈至少 2 个成员(当前为 " + g.chainMembers() + ")");
+            }
+            v.required("guarantor.chainMemberInDefault", g.chainMemberInDefault());
+        }
     }
 
     private String industryCodes() {

@@ -30,6 +30,7 @@ public class CreditLimitCalculator {
 
     static final String DSR_CAP = "limit-dsr-cap";
     static final String ADVANCE_RATE = "collateral-advance-rate";
+    static final String GUARANTOR_CAPACITY = "guarantor-capacity";
 
     private final DecisionRules rules;
 
@@ -121,11 +122,34 @@ public class CreditLimitCalculator {
                     + text, "appraised value × advance rate (" + row.get("reasonEn") + ") − existing liens: " + text));
         }
 
+        if (r.loan().guaranteeType() == InvestigationRecord.GuaranteeType.GUARANTOR && r.guarantor() != null) {
+            constraints.add(guarantor(r.guarantor()));
+        }
+
         // min() keeps the first of equal elements and REQUESTED comes first, so a tie names the request.
         LimitConstraint lowest = constraints.stream().min(Comparator.comparing(LimitConstraint::amount)).orElseThrow();
         BigDecimal unit = product.roundingUnit();
         BigDecimal suggested = knockedOut ? BigDecimal.ZERO
                 : lowest.amount().divide(unit, 0, RoundingMode.FLOOR).multiply(unit);
         return new CreditLimit(List.copyOf(constraints), lowest.kind(), suggested, unit, dsrCap, knockedOut);
+    }
+
+    /**
+     * What a guarantor can stand behind (保证人担保能力): the share of their net assets the {@code guarantor-capacity}
+     * table allows for their guarantee group, less what they already guarantee for others; never negative.
+     */
+    private LimitConstraint guarantor(InvestigationRecord.Guarantor g) {
+        Map<String, Object> inputs = Map.of("guaranteeChain", g.chain().name());
+        Map<String, Object> row = rules.evaluateSingle(GUARANTOR_CAPACITY, inputs);
+        if (!(row.get("netAssetShare") instanceof Number n)) {
+            throw new cn.smartfactory.lending.decision.DecisionTableException(GUARANTOR_CAPACITY, inputs,
+                    "output 'netAssetShare' is missing");
+        }
+        BigDecimal share = Decimals.exact(n);
+        BigDecimal value = money(g.netAssets().multiply(share, MC).subtract(g.guaranteesGiven()).max(BigDecimal.ZERO));
+        String text = formatMoney(g.netAssets()) + " × " + formatPercent(share) + " − " + formatMoney(g.guaranteesGiven());
+        return new LimitConstraint(Kind.GUARANTOR, value, "保证人净资产 × 可担保比例(" + row.get("reasonZh") + ")− 已对外担保:"
+                + text, "guarantor's net assets × the share that may back guarantees (" + row.get("reasonEn")
+                + ") − guarantees already given: " + text);
     }
 }

@@ -25,7 +25,8 @@ public record LimitConstraint(Kind kind, BigDecimal amount, String basisZh, Stri
         REPAYMENT_CAPACITY("还款能力", "Repayment capacity"),
         SALES_CAP("销售额上限", "Sales cap"),
         PRODUCT_CAP("产品上限", "Product cap"),
-        COLLATERAL("抵押物价值", "Collateral value");
+        COLLATERAL("抵押物价值", "Collateral value"),
+        GUARANTOR("保证人担保能力", "Guarantor's capacity");
 
         private final String nameZh;
         private final String nameEn;

@@ -157,6 +157,39 @@ public class JdbcLoanRegister implements LoanRegister {
     }
 
     @Override
+    @Transactional
+    public void saveCollateral(LoanCollateral c) {
+        if (collateral(c.loanNumber()).isPresent()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO loan_collateral (loan_number, product, property_type, sole_residence, appraised_value,
+                    existing_liens, appraisal_source)
+                VALUES (:loanNumber, :product, :propertyType, :soleResidence, :appraisedValue, :existingLiens, :appraisalSource)
+                """).param("loanNumber", c.loanNumber()).param("product", c.product())
+                .param("propertyType", c.propertyType()).param("soleResidence", c.soleResidence())
+                .param("appraisedValue", c.appraisedValue()).param("existingLiens", c.existingLiens())
+                .param("appraisalSource", c.appraisalSource()).update();
+    }
+
+    @Override
+    public Optional<LoanCollateral> collateral(String loanNumber) {
+        return jdbc.sql("SELECT * FROM loan_collateral WHERE loan_number = :n").param("n", loanNumber)
+                .query((rs, i) -> new LoanCollateral(rs.getString("loan_number"), rs.getString("product"),
+                        rs.getString("property_type"), rs.getBoolean("sole_residence"), rs.getBigDecimal("appraised_value"),
+                        rs.getBigDecimal("existing_liens"), rs.getString("appraisal_source"),
+                        rs.getBigDecimal("revalued_value"),
+                        rs.getDate("revalued_on") == null ? null : rs.getDate("revalued_on").toLocalDate()))
+                .optional();
+    }
+
+    @Override
+    public boolean revalueCollateral(String loanNumber, java.math.BigDecimal value, java.time.LocalDate on) {
+        return jdbc.sql("UPDATE loan_collateral SET revalued_value = :value, revalued_on = :on WHERE loan_number = :n")
+                .param("value", value).param("on", Date.valueOf(on)).param("n", loanNumber).update() == 1;
+    }
+
+    @Override
     public Optional<LoanRecord> find(String loanNumber) {
         return jdbc.sql("SELECT * FROM loan WHERE loan_number = :n").param("n", loanNumber)
                 .query(JdbcLoanRegister::map).optional();

@@ -79,8 +79,20 @@ public class LoanMonitoring {
     /** Registers a disbursed loan with its repayment schedule and starts its monitoring, all idempotent. */
     @Transactional
     public boolean handOver(LoanRecord loan, List<ScheduledRepayment> schedule) {
+        return handOver(loan, schedule, null);
+    }
+
+    /**
+     * Registers a disbursed loan with its repayment schedule and, for a secured loan, its collateral, and starts its
+     * monitoring, all idempotent.
+     */
+    @Transactional
+    public boolean handOver(LoanRecord loan, List<ScheduledRepayment> schedule, LoanCollateral collateral) {
         boolean added = register.register(loan);
         register.saveSchedule(schedule);
+        if (collateral != null) {
+            register.saveCollateral(collateral);
+        }
         LoanRecord registered = register.find(loan.loanNumber()).orElseThrow();
         process.startIfAbsent(registered.loanNumber(), startVariables(registered));
         return added;

@@ -50,4 +50,13 @@ public interface LoanRegister {
 
     /** A loan's repayment schedule in due order; empty when none was kept. */
     java.util.List<ScheduledRepayment> schedule(String loanNumber);
+
+    /** Keeps the collateral a loan is secured on once; a second call for the same loan changes nothing. */
+    void saveCollateral(LoanCollateral collateral);
+
+    /** The collateral of a loan, with its latest revaluation; empty for an unsecured loan. */
+    Optional<LoanCollateral> collateral(String loanNumber);
+
+    /** Records the value found at a check; false when the loan has no collateral on the register. */
+    boolean revalueCollateral(String loanNumber, java.math.BigDecimal value, java.time.LocalDate on);
 }

@@ -41,6 +41,8 @@ public final class MonitoringVariables {
     public static final String CHECK_KIND = "checkKind";
     public static final String CHECK_FORM = "checkForm";
     public static final String ESCALATE = "escalate";
+    /** The latest check's collateral revaluation as the high-risk review shows it (empty when none). */
+    public static final String COLLATERAL_REVALUATION = "collateralRevaluation";
     public static final String LAST_CHECK_ON = "lastCheckOn";
 
     // The latest warning; the warning task keeps its own copy as task variables

@@ -81,6 +81,7 @@ public class ApplicationIntakeListener implements ExecutionListener {
         Object product = execution.getVariable(LoanVariables.PRODUCT);
         execution.setVariable(LoanVariables.COLLATERAL_REQUIRED, product != null
                 && products.find(product.toString()).map(ProductTerms::requiresCollateral).orElse(false));
+        execution.setVariable(LoanVariables.GUARANTOR_REQUIRED, "GUARANTOR".equals(execution.getVariable(LoanVariables.GUARANTEE_TYPE)));
         execution.setVariable(REWORK_COUNT, 0);
         execution.setVariable(INVESTIGATOR, "");
         execution.setVariable(APPROVERS, "");

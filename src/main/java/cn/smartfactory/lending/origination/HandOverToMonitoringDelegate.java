@@ -70,12 +70,38 @@ public class HandOverToMonitoringDelegate implements JavaDelegate {
                 (String) execution.getVariable(ACCOUNT_MANAGER), (String) execution.getVariable(INVESTIGATOR),
                 (String) execution.getVariable(APPROVERS), "ACTIVE");
         var schedule = plans.schedule(execution.getVariables(), disbursed, java.time.YearMonth.from(disbursedOn));
-        boolean added = monitoring.handOver(loan, RepaymentPlans.booked(loanNumber, schedule, disbursedOn));
+        boolean added = monitoring.handOver(loan, RepaymentPlans.booked(loanNumber, schedule, disbursedOn),
+                collateral(execution, loanNumber, product));
         execution.setVariable(LoanVariables.REPAYMENT_PLAN, schedule.summary());
         execution.setVariable(LOAN_NUMBER, loanNumber);
         execution.setVariable("monitoringTier", tier);
         execution.setVariable(HANDED_OVER_AT, ClockUtil.getCurrentTime());
         LOG.info("Loan {} {} the loan register, tier {}, monitoring started", loanNumber, added ? "entered" : "was already in", tier);
+    }
+
+    /**
+     * The property a secured loan is booked on, from the checklist's collateral section (as approved); null for an
+     * unsecured loan. A secured loan without its collateral is a broken record: the hand-over stops, naming the value.
+     */
+    static cn.smartfactory.lending.monitoring.LoanCollateral collateral(DelegateExecution execution, String loanNumber,
+                                                                       String product) {
+        if (!Boolean.TRUE.equals(execution.getVariable(LoanVariables.COLLATERAL_REQUIRED))) {
+            return null;
+        }
+        return new cn.smartfactory.lending.monitoring.LoanCollateral(loanNumber, product,
+                required(execution, "collateralPropertyType").toString(),
+                Boolean.parseBoolean(String.valueOf(execution.getVariable("collateralSoleResidence"))),
+                new BigDecimal(required(execution, "collateralAppraisedValue").toString()),
+                new BigDecimal(required(execution, "collateralExistingLiens").toString()),
+                required(execution, "collateralAppraisalSource").toString(), null, null);
+    }
+
+    private static Object required(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            throw new IllegalStateException("The secured loan cannot be booked without its collateral's '" + name + "'");
+        }
+        return value;
     }
 
     private static BigDecimal decimal(Object value) {

@@ -97,7 +97,7 @@ public final class InvestigationFields {
     }
 
     /** Record sections that are left out (null) when none of their fields was filled in. */
-    static final Set<String> OPTIONAL_SECTIONS = Set.of("collateral");
+    static final Set<String> OPTIONAL_SECTIONS = Set.of("collateral", "guarantor");
 
     private final List<Field> fields;
 

@@ -30,6 +30,8 @@ public final class LoanVariables {
     public static final String INDUSTRY_SERVED = "industryServed";
     /** Whether the loan's product requires collateral (product terms): the checklist shows its collateral section then. */
     public static final String COLLATERAL_REQUIRED = "collateralRequired";
+    /** Whether a person or firm guarantees the loan: the checklist shows its guarantor section then. */
+    public static final String GUARANTOR_REQUIRED = "guarantorRequired";
 
     // screening
     public static final String SCREEN_RESULT = "screenResult";

@@ -102,7 +102,9 @@ public class RiskEngine {
         // The stress test is of the amount that would be lent: the suggested limit, or the request when there is none.
         StressTest stress = financialAnalysis.stress(r, f, product, industry.stress(),
                 limit.suggested().signum() > 0 ? limit.suggested() : r.loan().amount(), plan);
-        List<Flag> flags = findings.flags(sales, equity, household, debts, stress);
+        // The guarantor is assessed only where a guarantor guarantees the loan.
+        var guarantor = r.loan().guaranteeType() == InvestigationRecord.GuaranteeType.GUARANTOR ? r.guarantor() : null;
+        List<Flag> flags = findings.flags(sales, equity, household, debts, stress, guarantor);
         boolean hardFlag = flags.stream().anyMatch(x -> x.severity() == Flag.Severity.HARD);
         boolean belowMinimum = limit.suggested().compareTo(product.minAmount()) < 0;
         // A counter-offer only when a constraint other than the request binds; rounding a request down to the product's

@@ -32,8 +32,11 @@ public class RiskFindings {
     }
 
     public List<Flag> flags(SalesVerification sales, EquityReconciliation equity, HouseholdCheck household,
-                            DebtCrossCheck debts, StressTest stress) {
+                            DebtCrossCheck debts, StressTest stress,
+                            cn.smartfactory.lending.investigation.InvestigationRecord.Guarantor guarantor) {
         Map<String, Object> inputs = new HashMap<>();
+        inputs.put("guaranteeChain", guarantor == null ? null : guarantor.chain().name());
+        inputs.put("chainMemberInDefault", guarantor == null ? null : guarantor.chainMemberInDefault());
         inputs.put("stressedDebtServiceRatio", stress.worstDsr());
         inputs.put("stressLeavesNoIncome", stress.worstDsr() == null);
         inputs.put("undeclaredDebt", debts.undeclaredDebt());
@@ -47,6 +50,7 @@ public class RiskFindings {
             String code = (String) row.get("flag");
             return new Flag(code, Flag.Severity.valueOf((String) row.get("severity")), (String) row.get("reasonZh"),
                     (String) row.get("reasonEn"), code.equals("STRESS_REPAYMENT") ? stressEvidence(stress)
+                    : code.equals("GUARANTEE_CHAIN") ? chainEvidence(guarantor)
                     : evidence(code, sales, equity, household, debts));
         }).toList();
     }
@@ -111,6 +115,13 @@ public class RiskFindings {
             case "INSUFFICIENT_SALES_EVIDENCE" -> sales.usableEstimates() + " usable independent estimate(s)";
             default -> "";
         };
+    }
+
+    /** The group the guarantor is in, its size and whether a member is in default. */
+    static String chainEvidence(cn.smartfactory.lending.investigation.InvestigationRecord.Guarantor g) {
+        return g.name() + " is in a " + (g.chain() == cn.smartfactory.lending.investigation.InvestigationRecord.GuaranteeChain.MUTUAL
+                ? "mutual guarantee (互保)" : "joint guarantee group (联保)") + " of " + g.chainMembers() + " members"
+                + (Boolean.TRUE.equals(g.chainMemberInDefault()) ? "; a member is overdue or in default" : "; none in default");
     }
 
     /** Both scenarios with their income and DSR, so the approver sees which shock hurts. */

@@ -84,6 +84,16 @@ class CreditLimitTablesTest {
         assertThat(row.get("structureNameEn")).isEqualTo(structure.nameEn());
     }
 
+    /** Outside a guarantee group the whole net assets may stand behind guarantees, inside one half of them. */
+    @ParameterizedTest(name = "guarantee group {0}: share of net assets {1}")
+    @CsvSource({"NONE, 1", "MUTUAL, 0.5", "JOINT, 0.5"})
+    void aGuarantorsCapacityDependsOnTheirGuaranteeGroup(String chain, BigDecimal share) {
+        Map<String, Object> row = RULES.evaluateSingle("guarantor-capacity", Map.of("guaranteeChain", chain));
+        assertThat(new BigDecimal(row.get("netAssetShare").toString())).isEqualByComparingTo(share);
+        assertThat((String) row.get("reasonZh")).isNotBlank();
+        assertThat((String) row.get("reasonEn")).isNotBlank();
+    }
+
     @Test
     void aStructureWithoutARowIsNotOffered() {
         assertThat(RULES.evaluate("repayment-structure", Map.of("product", "CREDIT", "structure", "BULLET_EVERY_DECADE")))

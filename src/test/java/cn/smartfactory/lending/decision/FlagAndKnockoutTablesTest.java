@@ -68,6 +68,22 @@ class FlagAndKnockoutTablesTest {
                 .toList()).containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
     }
 
+    /** A guarantor in a mutual or joint guarantee group is a soft flag; a member in default makes it hard. */
+    @ParameterizedTest(name = "guarantee group {0}, member in default {1} raises {2}")
+    @CsvSource(nullValues = "none", value = {"none, none, none", "NONE, none, none", "MUTUAL, false, GUARANTEE_CHAIN:SOFT",
+            "JOINT, false, GUARANTEE_CHAIN:SOFT", "MUTUAL, true, GUARANTEE_CHAIN:HARD", "JOINT, true, GUARANTEE_CHAIN:HARD"})
+    void aGuarantorsGuaranteeGroup(String chain, Boolean memberInDefault, String expected) {
+        Map<String, Object> inputs = new HashMap<>(Map.of("salesDeviation", BigDecimal.ZERO, "equityDeviation", BigDecimal.ZERO,
+                "householdExpensePerPerson", new BigDecimal("2000"), "householdExpenseNorm", new BigDecimal("800"),
+                "undeclaredDebt", BigDecimal.ZERO, "stressLeavesNoIncome", false, "stressedDebtServiceRatio", BigDecimal.ONE));
+        inputs.put("guaranteeChain", chain);
+        inputs.put("chainMemberInDefault", memberInDefault);
+        List<Map<String, Object>> rows = RULES.evaluate("cross-validation-flags", inputs);
+        assertThat(rows.stream().map(r -> r.get("flag") + ":" + r.get("severity")).toList())
+                .containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
+        assertThat(rows).allSatisfy(row -> assertThat((String) row.get("reasonZh")).contains("担保圈"));
+    }
+
     @Test
     void everyFlagCarriesBilingualReasons() {
         List<Map<String, Object>> rows = RULES.evaluate("cross-validation-flags", Map.of("salesDeviation", 0.6,

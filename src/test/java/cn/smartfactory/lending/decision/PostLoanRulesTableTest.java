@@ -60,6 +60,23 @@ class PostLoanRulesTableTest {
         assertThat((String) row.get("reasonEn")).isNotBlank();
     }
 
+    /** Collateral revalued below the balance is high risk; still covered, the check's other answers decide. */
+    @ParameterizedTest(name = "base {0}, covered {1}: {2}")
+    @CsvSource(nullValues = "none", value = {"T1, false, T3", "T1, true, T1", "T2, true, T2", "T1, none, T1"})
+    void collateralThatNoLongerCoversTheBalanceIsHighRisk(String base, Boolean covered, String tier) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("baseTier", base);
+        inputs.put("checkConclusion", "NORMAL");
+        inputs.put("securityIntact", "YES");
+        inputs.put("salesChangePercent", 0.0);
+        inputs.put("collateralCovered", covered);
+        Map<String, Object> row = RULES.evaluateSingle("check-outcome-tier", inputs);
+        assertThat(row).containsEntry("tier", tier);
+        if (Boolean.FALSE.equals(covered)) {
+            assertThat(row).containsEntry("reasonZh", "抵押物重估后不足以覆盖贷款余额");
+        }
+    }
+
     @ParameterizedTest(name = "{0}, check {1} of the quarter: every {2}, {3}, escalate {4}, {5} days to do it")
     @CsvSource({"T1, 1, P3M, OFF_SITE, false, 10", "T1, 3, P3M, OFF_SITE, false, 10", "T2, 1, P1M, OFF_SITE, false, 5",
             "T2, 2, P1M, OFF_SITE, false, 5", "T2, 3, P1M, ON_SITE, false, 10", "T3, 1, P1M, ON_SITE, true, 7"})

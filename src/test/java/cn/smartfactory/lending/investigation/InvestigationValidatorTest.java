@@ -83,7 +83,7 @@ class InvestigationValidatorTest {
     @Test
     void emptyRecordListsEveryMissingSection() {
         var r = new InvestigationRecord(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         assertThat(VALIDATOR.validate(r)).extracting(Violation::field).contains("applicationId", "industry", "loan",
                 "applicant", "household", "business", "premises", "creditHistory", "balanceSheet", "equityHistory",
                 "profitAndLoss");

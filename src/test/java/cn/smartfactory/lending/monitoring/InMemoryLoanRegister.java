@@ -110,4 +110,22 @@ public class InMemoryLoanRegister implements LoanRegister {
     public java.util.List<ScheduledRepayment> schedule(String loanNumber) {
         return schedules.getOrDefault(loanNumber, java.util.List.of());
     }
+
+    private final Map<String, LoanCollateral> collaterals = new ConcurrentHashMap<>();
+
+    @Override
+    public void saveCollateral(LoanCollateral collateral) {
+        collaterals.putIfAbsent(collateral.loanNumber(), collateral);
+    }
+
+    @Override
+    public Optional<LoanCollateral> collateral(String loanNumber) {
+        return Optional.ofNullable(collaterals.get(loanNumber));
+    }
+
+    @Override
+    public boolean revalueCollateral(String loanNumber, java.math.BigDecimal value, java.time.LocalDate on) {
+        return collaterals.computeIfPresent(loanNumber, (n, c) -> new LoanCollateral(n, c.product(), c.propertyType(),
+                c.soleResidence(), c.appraisedValue(), c.existingLiens(), c.appraisalSource(), value, on)) != null;
+    }
 }

@@ -72,7 +72,8 @@ class PostLoanMonitoringProcessTest {
         monitoring = new LoanMonitoring(register, RULES, tiers, IndustryCatalog.fromClasspath(),
                 new EngineMonitoringProcess(engine.getRuntimeService(), engine.getIdentityService()));
         Mocks.register("checkSchedule", new CheckScheduleDelegate(RULES));
-        Mocks.register("checkOutcome", new CheckOutcomeListener(RULES, tiers, register));
+        Mocks.register("checkOutcome", new CheckOutcomeListener(StandaloneDecisionRules.fromClasspath(
+                List.of("processes/post-loan-monitoring-rules.dmn", "processes/credit-limit.dmn")), tiers, register));
         Mocks.register("warningTask", new WarningTaskListener());
         Mocks.register("loanClosure", new LoanClosureDelegate(register, BadLoans.NONE));
         Mocks.register("recordWarning", new RecordWarningDelegate(monitoring, register, new cn.smartfactory.lending.forms.FormRules(engine.getFormService())));
@@ -215,6 +216,46 @@ class PostLoanMonitoringProcessTest {
                 "checkCollateralIntact", "NO", "checkCollateralValue", 100000, "checkCollateralInsured", "NO"));
         assertThat(var(pi, "monitoringTier")).isEqualTo("T3");
         assertThat(var(pi, "tierReason").toString()).contains("collateral");
+    }
+
+    /**
+     * A mortgage of 200,000 outstanding, secured on a residential property (not the only home) appraised at 400,000
+     * with 50,000 of liens ahead of the bank. Revalued at 350,000: 350,000 × 70 % − 50,000 = 195,000, below the
+     * balance — T3 and the risk managers' review, which shows the computation. Revalued at 400,000 at the next check:
+     * 230,000 covers it and the revaluation is kept.
+     */
+    @Test
+    void collateralRevaluedBelowTheBalanceGoesToTheHighRiskReview() {
+        monitoring.handOver(loan("LN-REVAL", "A", "LIGHT_MANUFACTURING", "MORTGAGE", "PROPERTY"), List.of(),
+                new LoanCollateral("LN-REVAL", "MORTGAGE", "RESIDENTIAL", false, new BigDecimal("400000"),
+                        new BigDecimal("50000"), "BANK_APPRAISER", null, null));
+        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("LN-REVAL")
+                .singleResult();
+        travel(Period.ofMonths(3));
+        complete(task(pi, "Task_PeriodicCheck"), "am1", answers("LIGHT_MANUFACTURING", "OFF_SITE", "NORMAL",
+                "checkCollateralIntact", "YES", "checkCollateralValue", 350000, "checkCollateralInsured", "YES"));
+        assertThat(var(pi, "monitoringTier")).isEqualTo("T3");
+        assertThat(var(pi, "tierReason").toString()).contains("抵押物重估后不足以覆盖贷款余额");
+        assertThat(var(pi, "collateralRevaluation").toString()).contains("350,000 × 70.00% − 50,000 = 195,000",
+                "< 贷款余额 200,000", "no longer covered");
+        assertThat(tasks(pi, "Task_ReviewHighRiskLoan")).hasSize(1);
+        assertThat(register.collateral("LN-REVAL").orElseThrow().revaluedValue()).isEqualByComparingTo("350000");
+        assertThat(register.find("LN-REVAL").orElseThrow().tier()).isEqualTo("T3");
+    }
+
+    @Test
+    void collateralThatStillCoversTheBalanceLeavesTheTierToTheOtherAnswers() {
+        monitoring.handOver(loan("LN-COVER", "A", "LIGHT_MANUFACTURING", "MORTGAGE", "PROPERTY"), List.of(),
+                new LoanCollateral("LN-COVER", "MORTGAGE", "RESIDENTIAL", false, new BigDecimal("400000"),
+                        new BigDecimal("50000"), "BANK_APPRAISER", null, null));
+        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("LN-COVER")
+                .singleResult();
+        travel(Period.ofMonths(3));
+        complete(task(pi, "Task_PeriodicCheck"), "am1", answers("LIGHT_MANUFACTURING", "OFF_SITE", "NORMAL",
+                "checkCollateralIntact", "YES", "checkCollateralValue", 400000, "checkCollateralInsured", "YES"));
+        assertThat(var(pi, "collateralRevaluation").toString()).contains("= 230,000 ≥", "fully covered");
+        assertThat(var(pi, "monitoringTier")).isNotEqualTo("T3");
+        assertThat(register.collateral("LN-COVER").orElseThrow().revaluedOn()).hasToString(clockDate());
     }
 
     @Test

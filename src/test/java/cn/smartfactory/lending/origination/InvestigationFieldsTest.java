@@ -178,7 +178,7 @@ class InvestigationFieldsTest {
                 original.applicant(), original.household(), original.business(), original.premises(),
                 original.softInformation(), original.creditHistory(), original.existingDebts(), original.balanceSheet(),
                 original.equityHistory(), original.profitAndLoss(), withGap, original.purchases(), original.topCustomers(),
-                original.topSuppliers(), original.driverInputs(), original.collateral());
+                original.topSuppliers(), original.driverInputs(), original.collateral(), original.guarantor());
 
         Map<String, Object> checklist = InvestigationVariables.checklistValues(gap);
         assertThat(checklist).containsKey("inflowMonth1").doesNotContainKey("inflowMonth2").containsKey("inflowMonth3");

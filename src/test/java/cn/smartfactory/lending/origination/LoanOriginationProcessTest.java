@@ -223,6 +223,30 @@ class LoanOriginationProcessTest {
     // ---- screening --------------------------------------------------------------------------
 
     /**
+     * A loan guaranteed by a person shows the checklist's guarantor section, and the checklist is refused without the
+     * guarantor or with a guarantee group of unknown size — naming the checklist's fields; with them it is scored.
+     */
+    @Test
+    void aGuarantorsLoanIsInvestigatedWithItsGuarantor() {
+        ProcessInstance pi = apply("am1", "2-catering");
+        assertThat(variable(pi, "guarantorRequired")).isEqualTo(true);
+        complete(pi, "Task_QueryCreditBureau", "ops1", LoanFixtures.bureauForm("2-catering"));
+        Map<String, Object> withoutGuarantor = LoanFixtures.checklist("2-catering");
+        withoutGuarantor.keySet().removeIf(k -> k.startsWith("guarantor"));
+        assertRefused(() -> complete(pi, "Task_InvestigateOnSite", "inv1", withoutGuarantor), "“保证人姓名或名称”为必填项",
+                "\"Guarantor's name\" is required");
+        Map<String, Object> unknownGroup = LoanFixtures.checklist("2-catering");
+        unknownGroup.put("guarantorChain", "JOINT");
+        assertRefused(() -> complete(pi, "Task_InvestigateOnSite", "inv1", unknownGroup),
+                "“担保圈成员数(含申请人)”", "\"Members of the group (the applicant included)\"");
+        complete(pi, "Task_InvestigateOnSite", "inv1", LoanFixtures.checklist("2-catering"));
+        runJobs(pi);
+        assertThat(variable(pi, "assessmentSummary").toString()).doesNotContain("GUARANTEE_CHAIN");
+        assertThat(variable(pi, "grade")).isEqualTo("A");
+        assertThat(variable(apply("am1", "3-retail-store"), "guarantorRequired")).isEqualTo(false);
+    }
+
+    /**
      * A loan applied for before repayment structures existed has none: its contract step still opens (the preview
      * says the schedule is made at booking), and the hand-over stops with the missing variable named — a visible,
      * retryable failure, not a loan booked on a guessed schedule.
@@ -422,6 +446,12 @@ class LoanOriginationProcessTest {
                 "approvers", "", "committeeVoters", "", "knockedOut", false, "approvalRoute", "CREDIT_COMMITTEE",
                 "suggestedAmount", 1_500_000.0, "assessmentSummary", "grade D", "reworkCount", 0));
         assessed.put("annualRate", 0.051);
+        assessed.putAll(LoanFixtures.checklist("4-light-manufacturing"));
+        assessed.put("collateralRequired", true);
+        assessed.put("customerWithdrew", false);
+        assessed.put("disbursementWithdrawn", false);
+        assessed.put("grade", "D");
+        assessed.put("totalScore", 55);
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceByKey("loan-origination")
                 .startBeforeActivity("Gateway_KnockedOut").setVariables(assessed).execute();
         assertThat(pi).hasPassed("Gateway_ApprovalRoute").isWaitingAt("Task_CommitteeVote");
@@ -429,6 +459,18 @@ class LoanOriginationProcessTest {
         vote(pi, "cc3", "APPROVE");
         assertThat(pi).isWaitingAt("Task_SignContract");
         assertThat(variable(pi, "approvedAmount")).isEqualTo(1_500_000.0);
+        // Disbursed, the mortgage is booked with the property it is secured on, for revaluation at its checks.
+        complete(pi, "Task_SignContract", "ops2", Map.of("contractNumber", "HT-2026-0004", "contractSignedOn", TODAY,
+                "conditionsFulfilled", true));
+        complete(pi, "Task_Disburse", "ops2", Map.of("disbursedAmount", 1_500_000, "disbursementAccount", "6222020200112233",
+                "disbursedOn", TODAY));
+        runJobs(pi);
+        var collateral = register.collateral("LN-APP-COMMITTEE").orElseThrow();
+        assertThat(collateral.propertyType()).isEqualTo("RESIDENTIAL");
+        assertThat(collateral.appraisedValue()).isEqualByComparingTo("1000000");
+        assertThat(collateral.existingLiens()).isEqualByComparingTo("100000");
+        assertThat(collateral.appraisalSource()).isEqualTo("APPRAISAL_FIRM");
+        assertThat(collateral.revaluedValue()).isNull();
     }
 
     @Test

@@ -215,7 +215,7 @@ class CreditReportGeneratorTest {
     @Test
     void emptyInvestigationStillGivesAValidWorkbook() throws Exception {
         InvestigationRecord empty = new InvestigationRecord(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         try (ReportWorkbook r = ReportWorkbook.of(empty, List.of())) {
             assertThat(r.report.fileName()).isEqualTo("credit-report-unknown.xlsx");
             assertThat(r.workbook.getNumberOfSheets()).isEqualTo(8);

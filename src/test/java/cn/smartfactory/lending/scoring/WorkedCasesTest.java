@@ -40,7 +40,7 @@ class WorkedCasesTest {
                         Route.DUAL_SIGNATURE, List.of("STRESS_REPAYMENT:SOFT"), List.of()),
                 new Expected("2-catering", "120000", "0.6450",
                         Map.of(Kind.REQUESTED, "100000", Kind.REPAYMENT_CAPACITY, "89549.81", Kind.SALES_CAP, "360000",
-                                Kind.PRODUCT_CAP, "1000000"),
+                                Kind.PRODUCT_CAP, "1000000", Kind.GUARANTOR, "550000"), // 600,000 × 100 % − 50,000
                         Kind.REPAYMENT_CAPACITY, "80000",
                         List.of(3, 3, 3, 2, 2, 2, 6, 4, 3, 6, 5, 5, 3, 4, 3, 4, 6, 4, 1, 5, 5, 3), 82, "A", "APPROVE_WITH_CHANGES",
                         Route.DUAL_SIGNATURE, List.of("SALES_INCONSISTENT:SOFT", "STRESS_REPAYMENT:SOFT"), List.of()),
