@@ -77,6 +77,11 @@ public final class InvestigationVariables {
         return keys;
     }
 
+    /** The form fields central operations enter on the bureau task (the checklist's checks leave them to that task). */
+    public static Set<String> bureauKeys() {
+        return stationKeys(Station.BUREAU);
+    }
+
     /** The name of an industry's driver input as a form variable: seats → driverSeats. */
     public static String driverVariable(String input) {
         return driverKey(FIELDS.fields().stream().filter(Field::perDriverInput).findFirst()
