@@ -68,6 +68,24 @@ public final class StandaloneDecisionRules implements DecisionRules {
         return new StandaloneDecisionRules(engine, decisions);
     }
 
+    /**
+     * From rule files' contents (name → XML), e.g. a table changed in a test as a risk manager would change it in
+     * Modeler.
+     */
+    public static StandaloneDecisionRules fromXml(Map<String, String> files) {
+        Map<String, DmnDecision> decisions = new HashMap<>();
+        for (var file : files.entrySet()) {
+            for (DmnDecision decision : ENGINE.parseDecisions(new java.io.ByteArrayInputStream(
+                    file.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+                if (decisions.putIfAbsent(decision.getKey(), decision) != null) {
+                    throw new IllegalStateException("Decision id '" + decision.getKey() + "' is defined twice (again in "
+                            + file.getKey() + ")");
+                }
+            }
+        }
+        return new StandaloneDecisionRules(ENGINE, decisions);
+    }
+
     /** A standalone DMN engine that parses each FEEL expression once (see {@link CachingFeelEngine}). */
     public static DmnEngine newEngine() {
         return configuration().buildEngine();

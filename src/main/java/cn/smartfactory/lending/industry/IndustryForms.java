@@ -25,6 +25,8 @@ import cn.smartfactory.lending.forms.FormJson;
 public final class IndustryForms {
 
     public static final Path APPLICATION_START = Path.of("forms", "application-start.form");
+    /** The account manager's outreach form, which applies on the customer's behalf: its product choices are the matrix's. */
+    public static final Path LEAD_OUTREACH = Path.of("forms", "lead-outreach.form");
     public static final Path INVESTIGATION_TEMPLATE = Path.of("forms", "templates", "investigation-checklist.template.json");
     static final String TITLE_ID = "Text_ChecklistTitle";
     static final String DRIVER_ID = "Group_IndustryDriver";
@@ -173,10 +175,23 @@ public final class IndustryForms {
         }
     }
 
+    /** The products of the shipped product matrix (processes/credit-limit.dmn), in the table's order. */
+    public static java.util.List<cn.smartfactory.lending.product.ProductTerms> shippedProducts() throws IOException {
+        var catalog = new cn.smartfactory.lending.product.ProductCatalog(
+                cn.smartfactory.lending.decision.StandaloneDecisionRules.fromClasspath());
+        try (var in = IndustryForms.class.getClassLoader().getResourceAsStream("processes/credit-limit.dmn")) {
+            return cn.smartfactory.lending.product.ProductForms.productCodes(in).stream()
+                    .map(code -> catalog.find(code).orElseThrow()).toList();
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         IndustryCatalog catalog = IndustryCatalog.fromClasspath();
         String committed = Files.readString(APPLICATION_START, StandardCharsets.UTF_8);
-        Files.writeString(APPLICATION_START, applicationStart(committed, catalog), StandardCharsets.UTF_8);
+        Files.writeString(APPLICATION_START, cn.smartfactory.lending.product.ProductForms.applicationStart(
+                applicationStart(committed, catalog), shippedProducts()), StandardCharsets.UTF_8);
+        Files.writeString(LEAD_OUTREACH, cn.smartfactory.lending.product.ProductForms.applicationStart(
+                Files.readString(LEAD_OUTREACH, StandardCharsets.UTF_8), shippedProducts()), StandardCharsets.UTF_8);
         String template = Files.readString(INVESTIGATION_TEMPLATE, StandardCharsets.UTF_8);
         for (Industry industry : catalog.all()) {
             Files.writeString(investigationFormFile(industry.code()), investigation(template, catalog, industry),

@@ -61,12 +61,15 @@ public record InvestigationRecord(
 
     /**
      * What the customer asks for (申请), including how the loan is to be repaid and the month the money is needed in
-     * (计划用款月份): the first repayment falls in the month after it, which places a seasonal schedule's principal.
+     * (计划用款月份): the first repayment falls in the month after it, which places a seasonal schedule's principal. A
+     * scenario product (场景贷) also records its scenario data: the reference the bank verifies (a licence number) and
+     * the monthly amount through the scenario's channel; null for the other products.
      */
     public record LoanRequest(String product, BigDecimal amount, Integer termMonths, String purpose,
                               GuaranteeType guaranteeType,
                               cn.smartfactory.lending.product.RepaymentStructure repaymentStructure,
-                              java.time.YearMonth drawdownMonth) {
+                              java.time.YearMonth drawdownMonth, String scenarioReference,
+                              BigDecimal scenarioMonthlyAmount) {
     }
 
     /** The applicant as a person (主体). */

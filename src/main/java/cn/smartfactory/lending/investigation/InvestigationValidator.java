@@ -80,6 +80,7 @@ public class InvestigationValidator {
         guarantor(v, r);
         Optional<Industry> served = industry;
         product.ifPresent(p -> repayment(v, r, p, served));
+        product.ifPresent(p -> scenario(v, r, p));
         return v.list();
     }
 
@@ -371,6 +372,16 @@ public class InvestigationValidator {
                     "只有住宅才能是家庭唯一住房");
         }
         v.required("collateral.appraisalSource", c.appraisalSource());
+    }
+
+    /** A scenario product needs its scenario data: the reference and the monthly amount. */
+    private static void scenario(Violations v, InvestigationRecord r, ProductTerms product) {
+        if (product.scenario() == null || r.loan() == null) {
+            return;
+        }
+        v.required("loan.scenarioReference", r.loan().scenarioReference());
+        v.notNegative("loan.scenarioMonthlyAmount", r.loan().scenarioMonthlyAmount());
+        v.required("loan.scenarioMonthlyAmount", r.loan().scenarioMonthlyAmount());
     }
 
     /**

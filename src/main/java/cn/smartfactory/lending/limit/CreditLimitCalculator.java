@@ -122,6 +122,14 @@ public class CreditLimitCalculator {
                     + text, "appraised value × advance rate (" + row.get("reasonEn") + ") − existing liens: " + text));
         }
 
+        var scenario = product.scenario();
+        if (scenario != null && r.loan().scenarioMonthlyAmount() != null) {
+            BigDecimal cap = money(r.loan().scenarioMonthlyAmount().multiply(scenario.capMonths(), MC));
+            String text = formatMoney(r.loan().scenarioMonthlyAmount()) + " × " + scenario.capMonths().stripTrailingZeros()
+                    .toPlainString();
+            constraints.add(new LimitConstraint(Kind.SCENARIO, cap, chineseOf(scenario.amountLabel()) + " × 月数:"
+                    + text, englishOf(scenario.amountLabel()) + " × months: " + text));
+        }
         if (r.loan().guaranteeType() == InvestigationRecord.GuaranteeType.GUARANTOR && r.guarantor() != null) {
             constraints.add(guarantor(r.guarantor()));
         }
@@ -132,6 +140,14 @@ public class CreditLimitCalculator {
         BigDecimal suggested = knockedOut ? BigDecimal.ZERO
                 : lowest.amount().divide(unit, 0, RoundingMode.FLOOR).multiply(unit);
         return new CreditLimit(List.copyOf(constraints), lowest.kind(), suggested, unit, dsrCap, knockedOut);
+    }
+
+    private static String chineseOf(String label) {
+        return cn.smartfactory.lending.investigation.Violation.chinesePart(label);
+    }
+
+    private static String englishOf(String label) {
+        return cn.smartfactory.lending.investigation.Violation.englishPart(label);
     }
 
     /**

@@ -26,7 +26,8 @@ public record LimitConstraint(Kind kind, BigDecimal amount, String basisZh, Stri
         SALES_CAP("销售额上限", "Sales cap"),
         PRODUCT_CAP("产品上限", "Product cap"),
         COLLATERAL("抵押物价值", "Collateral value"),
-        GUARANTOR("保证人担保能力", "Guarantor's capacity");
+        GUARANTOR("保证人担保能力", "Guarantor's capacity"),
+        SCENARIO("场景额度", "Scenario cap");
 
         private final String nameZh;
         private final String nameEn;

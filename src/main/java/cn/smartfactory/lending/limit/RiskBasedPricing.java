@@ -54,7 +54,6 @@ public class RiskBasedPricing {
 
     /** The product's terms at the priced rate, which the instalment and the repayment-capacity limit use. */
     public static ProductTerms atRate(ProductTerms p, BigDecimal rate) {
-        return new ProductTerms(p.code(), p.nameZh(), p.nameEn(), p.minAmount(), p.maxAmount(), rate, p.requiresCollateral(),
-                p.roundingUnit());
+        return p.atRate(rate);
     }
 }

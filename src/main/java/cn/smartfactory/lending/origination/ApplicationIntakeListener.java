@@ -79,8 +79,9 @@ public class ApplicationIntakeListener implements ExecutionListener {
         // The pre-screen lends only to the industries the reference data describes: a new industry is a data change.
         execution.setVariable(INDUSTRY_SERVED, industry != null && industries.find(industry.toString()).isPresent());
         Object product = execution.getVariable(LoanVariables.PRODUCT);
-        execution.setVariable(LoanVariables.COLLATERAL_REQUIRED, product != null
-                && products.find(product.toString()).map(ProductTerms::requiresCollateral).orElse(false));
+        var terms = product == null ? java.util.Optional.<ProductTerms>empty() : products.find(product.toString());
+        execution.setVariable(LoanVariables.COLLATERAL_REQUIRED, terms.map(ProductTerms::requiresCollateral).orElse(false));
+        productMatrix(execution, terms.orElse(null));
         execution.setVariable(LoanVariables.GUARANTOR_REQUIRED, "GUARANTOR".equals(execution.getVariable(LoanVariables.GUARANTEE_TYPE)));
         execution.setVariable(REWORK_COUNT, 0);
         execution.setVariable(INVESTIGATOR, "");
@@ -89,6 +90,31 @@ public class ApplicationIntakeListener implements ExecutionListener {
         // Until a customer withdraws, the contract and the disbursement lead on (their forms can say otherwise).
         execution.setVariable(LoanVariables.CUSTOMER_WITHDREW, false);
         execution.setVariable(LoanVariables.DISBURSEMENT_WITHDRAWN, false);
+    }
+
+    /**
+     * What the pre-screen reads from the product matrix, so that no product's figures are written twice: whether the
+     * amount is above the product's cap, and whether the applicant may have the product at all (its industries and
+     * scenario data, the {@code product-eligibility} table) with the table's reason.
+     */
+    private void productMatrix(DelegateExecution execution, ProductTerms terms) {
+        Object amount = execution.getVariable(LoanVariables.AMOUNT);
+        execution.setVariable(LoanVariables.ABOVE_PRODUCT_CAP, terms != null && amount != null
+                && new java.math.BigDecimal(amount.toString()).compareTo(terms.maxAmount()) > 0);
+        if (terms == null) {
+            execution.setVariable(LoanVariables.PRODUCT_ELIGIBLE, false);
+            execution.setVariable(LoanVariables.PRODUCT_INELIGIBLE_REASON, "本行无此产品 / The bank has no such product");
+            return;
+        }
+        Object industry = execution.getVariable(INDUSTRY);
+        Object reference = execution.getVariable(LoanVariables.SCENARIO_REFERENCE);
+        Object monthly = execution.getVariable(LoanVariables.SCENARIO_MONTHLY_AMOUNT);
+        var eligibility = products.eligibility(terms.code(), industry == null ? null : industry.toString(),
+                reference == null ? null : reference.toString(),
+                monthly == null || monthly.toString().isBlank() ? null : new java.math.BigDecimal(monthly.toString()));
+        execution.setVariable(LoanVariables.PRODUCT_ELIGIBLE, eligibility.eligible());
+        execution.setVariable(LoanVariables.PRODUCT_INELIGIBLE_REASON, eligibility.eligible() ? null
+                : eligibility.reasonZh() + " / " + eligibility.reasonEn());
     }
 
     /**

@@ -30,6 +30,16 @@ public final class LoanVariables {
     public static final String INDUSTRY_SERVED = "industryServed";
     /** Whether the loan's product requires collateral (product terms): the checklist shows its collateral section then. */
     public static final String COLLATERAL_REQUIRED = "collateralRequired";
+    /** A scenario product's reference the bank verifies, e.g. the tobacco retail licence number. */
+    public static final String SCENARIO_REFERENCE = "scenarioReference";
+    /** A scenario product's monthly amount through the scenario's channel, e.g. tobacco purchased a month. */
+    public static final String SCENARIO_MONTHLY_AMOUNT = "scenarioMonthlyAmount";
+    /** The requested amount is above the product's cap (product terms); the pre-screen reads it. */
+    public static final String ABOVE_PRODUCT_CAP = "aboveProductCap";
+    /** The applicant may have the product (product-eligibility); the pre-screen reads it. */
+    public static final String PRODUCT_ELIGIBLE = "productEligible";
+    /** Why not, 中文 / English, as the product-eligibility table says. */
+    public static final String PRODUCT_INELIGIBLE_REASON = "productIneligibleReason";
     /** Whether a person or firm guarantees the loan: the checklist shows its guarantor section then. */
     public static final String GUARANTOR_REQUIRED = "guarantorRequired";
 

@@ -41,7 +41,10 @@ public class ScreenOutcomeListener implements ExecutionListener {
         if (!"PASS".equals(outcome)) {
             execution.setVariable(DECLINE_STAGE, STAGES.get(activity));
             execution.setVariable(DECLINE_REASON_CODE, outcome);
-            execution.setVariable(DECLINE_REASON, result.get("reasonZh") + " / " + result.get("reasonEn"));
+            Object productReason = execution.getVariable(LoanVariables.PRODUCT_INELIGIBLE_REASON);
+            // The product matrix says why the product is not for this applicant; the screen only that it is not.
+            execution.setVariable(DECLINE_REASON, "PRODUCT_NOT_ELIGIBLE".equals(outcome) && productReason != null
+                    ? productReason.toString() : result.get("reasonZh") + " / " + result.get("reasonEn"));
         }
     }
 }

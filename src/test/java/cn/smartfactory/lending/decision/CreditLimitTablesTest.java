@@ -29,7 +29,7 @@ class CreditLimitTablesTest {
 
     @ParameterizedTest(name = "{0}: minimum {1}, cap {2}, rate {3}, collateral {4}")
     @CsvSource({"CREDIT, 10000, 300000, 0.072, false", "GUARANTEED, 10000, 1000000, 0.060, false",
-            "MORTGAGE, 50000, 3000000, 0.045, true"})
+            "MORTGAGE, 50000, 3000000, 0.045, true", "TOBACCO_RETAIL, 10000, 300000, 0.066, false"})
     void productTermsCarryMinimumCapRateAndCollateralRule(String product, BigDecimal minimum, BigDecimal cap, BigDecimal rate,
                                                           boolean collateral) {
         ProductTerms terms = new ProductCatalog(RULES).find(product).orElseThrow();
@@ -92,6 +92,27 @@ class CreditLimitTablesTest {
         assertThat(new BigDecimal(row.get("netAssetShare").toString())).isEqualByComparingTo(share);
         assertThat((String) row.get("reasonZh")).isNotBlank();
         assertThat((String) row.get("reasonEn")).isNotBlank();
+    }
+
+    /** 烟草贷 is for licensed retail stores buying at least 20,000 of tobacco a month; every other product for anyone. */
+    @ParameterizedTest(name = "{0} for {1}, licence {2}, {3} a month: eligible {4}")
+    @CsvSource(nullValues = "none", value = {"TOBACCO_RETAIL, CATERING, true, 50000, false",
+            "TOBACCO_RETAIL, RETAIL_STORE, false, 50000, false", "TOBACCO_RETAIL, RETAIL_STORE, true, 19999, false",
+            "TOBACCO_RETAIL, RETAIL_STORE, true, 20000, true", "CREDIT, CATERING, false, none, true"})
+    void theProductMatrixSaysWhoMayHaveEachProduct(String product, String industry, boolean licence, BigDecimal monthly,
+                                                   boolean eligible) {
+        var e = new ProductCatalog(RULES).eligibility(product, industry, licence ? "510104100123" : null, monthly);
+        assertThat(e.eligible()).isEqualTo(eligible);
+        assertThat(e.reasonZh()).isNotBlank();
+        assertThat(e.reasonEn()).isNotBlank();
+    }
+
+    @Test
+    void theTobaccoLoanLendsOnItsScenarioData() {
+        var scenario = new ProductCatalog(RULES).find("TOBACCO_RETAIL").orElseThrow().scenario();
+        assertThat(scenario.referenceLabel()).isEqualTo("烟草专卖零售许可证号 Tobacco retail licence number");
+        assertThat(scenario.capMonths()).isEqualByComparingTo("6");
+        assertThat(new ProductCatalog(RULES).find("CREDIT").orElseThrow().scenario()).isNull();
     }
 
     @Test

@@ -16,26 +16,39 @@ class OriginationScreensTableTest {
     private static final RuleCoverage COVERAGE = RuleCoverage.of("processes/origination-screens.dmn");
     private static final DecisionRules RULES = COVERAGE.rules();
 
-    @ParameterizedTest(name = "age {0}, {1}, {2} {3} CNY over {4} months: {5}")
+    /**
+     * The product's cap and whether the applicant may have the product come from the product matrix (product-terms,
+     * product-eligibility), as the intake computes them; the screen writes no product's figures itself.
+     */
+    @ParameterizedTest(name = "age {0}, {1}, {2} {3} CNY over {4} months, eligible {5}: {6}")
     @CsvSource({
-            "40, CATERING, CREDIT, 300000, 36, PASS",
-            "17, CATERING, CREDIT, 100000, 12, AGE_OUT_OF_RANGE",
-            "66, CATERING, CREDIT, 100000, 12, AGE_OUT_OF_RANGE",
-            "65, LOGISTICS, GUARANTEED, 1000000, 60, PASS",
-            "40, CASINO, CREDIT, 100000, 12, INDUSTRY_NOT_SERVED",
-            "40, RETAIL_STORE, CREDIT, 300001, 12, ABOVE_PRODUCT_CAP",
-            "40, RETAIL_STORE, GUARANTEED, 1000001, 12, ABOVE_PRODUCT_CAP",
-            "40, AGRICULTURE, MORTGAGE, 3000001, 12, ABOVE_PRODUCT_CAP",
-            "40, AGRICULTURE, MORTGAGE, 3000000, 120, PASS",
-            "40, FMCG_WHOLESALE, CREDIT, 100000, 37, TERM_TOO_LONG"})
+            "40, CATERING, CREDIT, 300000, 36, true, PASS",
+            "17, CATERING, CREDIT, 100000, 12, true, AGE_OUT_OF_RANGE",
+            "66, CATERING, CREDIT, 100000, 12, true, AGE_OUT_OF_RANGE",
+            "65, LOGISTICS, GUARANTEED, 1000000, 60, true, PASS",
+            "40, CASINO, CREDIT, 100000, 12, true, INDUSTRY_NOT_SERVED",
+            "40, RETAIL_STORE, CREDIT, 300001, 12, true, ABOVE_PRODUCT_CAP",
+            "40, RETAIL_STORE, GUARANTEED, 1000001, 12, true, ABOVE_PRODUCT_CAP",
+            "40, AGRICULTURE, MORTGAGE, 3000001, 12, true, ABOVE_PRODUCT_CAP",
+            "40, AGRICULTURE, MORTGAGE, 3000000, 120, true, PASS",
+            "40, CATERING, TOBACCO_RETAIL, 100000, 12, false, PRODUCT_NOT_ELIGIBLE",
+            "40, RETAIL_STORE, TOBACCO_RETAIL, 300001, 12, true, ABOVE_PRODUCT_CAP",
+            "40, FMCG_WHOLESALE, CREDIT, 100000, 37, true, TERM_TOO_LONG"})
     void preScreenStopsWhatTheBankDoesNotLendTo(int age, String industry, String product, BigDecimal amount, int term,
-                                                String expected) {
+                                                boolean eligible, String expected) {
         boolean served = cn.smartfactory.lending.industry.IndustryCatalog.fromClasspath().find(industry).isPresent();
-        Map<String, Object> row = RULES.evaluateSingle("pre-screen", Map.of("applicantAge", age, "industryServed", served,
+        BigDecimal cap = PRODUCTS.find(product).orElseThrow().maxAmount();
+        Map<String, Object> inputs = new HashMap<>(Map.of("applicantAge", age, "industryServed", served,
                 "product", product, "amount", amount, "termMonths", term));
+        inputs.put("productEligible", eligible);
+        inputs.put("aboveProductCap", amount.compareTo(cap) > 0);
+        Map<String, Object> row = RULES.evaluateSingle("pre-screen", inputs);
         assertThat(row).containsEntry("result", expected);
         assertThat((String) row.get("reasonZh")).isNotBlank();
     }
+
+    private static final cn.smartfactory.lending.product.ProductCatalog PRODUCTS = new cn.smartfactory.lending.product.ProductCatalog(
+            cn.smartfactory.lending.decision.StandaloneDecisionRules.fromClasspath());
 
     @ParameterizedTest(name = "overdue {0}, blacklisted {1}, {2} inquiries, documents {3}: {4}")
     @CsvSource({

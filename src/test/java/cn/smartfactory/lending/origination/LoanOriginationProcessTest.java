@@ -307,6 +307,33 @@ class LoanOriginationProcessTest {
         assertThat(applicationLinks).containsEntry(historicVariable(pi, "applicationId").toString(), "DECLINED");
     }
 
+    /**
+     * The product matrix at the pre-screen: 烟草贷 asked for by a restaurant is declined with the product-eligibility
+     * table's own reason; by a licensed store it passes; an amount above the product's cap (product-terms) is declined
+     * whatever the product. Each figure is the tables', none is written in the screen.
+     */
+    @Test
+    void preScreenReadsTheProductMatrix() {
+        Map<String, Object> restaurant = LoanFixtures.startForm("2-catering");
+        restaurant.putAll(Map.of("product", "TOBACCO_RETAIL", "guaranteeType", "NONE", "scenarioReference", "510104100123",
+                "scenarioMonthlyAmount", 30000));
+        ProcessInstance declined = apply("am1", restaurant);
+        assertThat(declined).isEnded().hasPassed("EndEvent_DeclinedAtPreScreen");
+        assertThat(historicVariable(declined, "declineReasonCode")).isEqualTo("PRODUCT_NOT_ELIGIBLE");
+        assertThat(historicVariable(declined, "declineReason")).isEqualTo(
+                "烟草贷仅限零售门店 / The tobacco retailers' loan is for retail stores only");
+
+        Map<String, Object> store = LoanFixtures.startForm("3-retail-store");
+        store.putAll(Map.of("product", "TOBACCO_RETAIL", "scenarioReference", "510104100123", "scenarioMonthlyAmount", 30000));
+        assertThat(apply("am1", store)).isWaitingAt("Task_InvestigateOnSite", "Task_QueryCreditBureau");
+
+        Map<String, Object> aboveCap = LoanFixtures.startForm("3-retail-store");
+        aboveCap.putAll(Map.of("product", "TOBACCO_RETAIL", "amount", 300001, "scenarioReference", "510104100123",
+                "scenarioMonthlyAmount", 80000));
+        ProcessInstance tooMuch = apply("am1", aboveCap);
+        assertThat(historicVariable(tooMuch, "declineReasonCode")).isEqualTo("ABOVE_PRODUCT_CAP");
+    }
+
     @Test
     void bureauKnockoutCancelsThePendingInvestigationAndDeclines() {
         ProcessInstance pi = apply("am1", "3-retail-store");
