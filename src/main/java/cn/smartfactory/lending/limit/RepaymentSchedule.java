@@ -72,14 +72,16 @@ public record RepaymentSchedule(RepaymentStructure structure, BigDecimal princip
 
         /**
          * What the loan costs a month in the debt-service ratio: the equal instalment, or for the other structures the
-         * average payment over the term (the principal and all the interest, spread evenly), so that a balloon or a
-         * seasonal payment is neither ignored nor counted as if due every month.
+         * average payment over the months it is repaid in (the principal and all the interest, spread evenly over the
+         * schedule's months — a seasonal loan ends with its last peak payment), so that a balloon or a seasonal payment is
+         * neither ignored nor counted as if due every month.
          */
         public BigDecimal monthlyDebtService(BigDecimal principal, BigDecimal annualRate, int term) {
             if (structure == RepaymentStructure.EQUAL_INSTALMENT) {
                 return money(Annuity.payment(principal, annualRate, term));
             }
-            return money(schedule(principal, annualRate, term).totalPayments().divide(BigDecimal.valueOf(term), MC));
+            RepaymentSchedule s = schedule(principal, annualRate, term);
+            return money(s.totalPayments().divide(BigDecimal.valueOf(s.instalments().size()), MC));
         }
 
         /**

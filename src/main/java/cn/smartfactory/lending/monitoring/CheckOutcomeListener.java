@@ -56,7 +56,9 @@ public class CheckOutcomeListener implements TaskListener {
         var cover = value == null || balance == null ? java.util.Optional.<CollateralRevaluation.Cover>empty()
                 : revaluation.revalue((String) task.getVariable(LOAN_NUMBER), new java.math.BigDecimal(value.toString()),
                 new java.math.BigDecimal(balance.toString()), BankClock.today());
-        task.setVariable(COLLATERAL_REVALUATION, cover.map(CollateralRevaluation.Cover::describe).orElse(""));
+        task.setVariable(COLLATERAL_REVALUATION, cover.map(CollateralRevaluation.Cover::describe).orElse(value == null ? ""
+                : "抵押物未登记(本功能上线前放款),本次未重估 / The collateral is not on the register (lent before revaluation "
+                + "existed): not revalued this time"));
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("baseTier", baseTier);
         inputs.put("checkConclusion", task.getVariable("checkConclusion"));

@@ -52,6 +52,10 @@ public final class ChecklistWorkbook {
     static final int VALUE_COLUMN = 2;
     static final int KEY_COLUMN = 4;
     static final String YES = "是 Yes";
+    /** The workbook's custom property naming the application it was downloaded for. */
+    static final String APPLICATION_PROPERTY = "applicationId";
+    /** More rows than any checklist has: a sheet beyond it is not a checklist. */
+    static final int MAX_ROWS = 2000;
     static final String NO = "否 No";
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
     private static final Pattern MONTH = Pattern.compile("^\\^?\\\\d\\{4\\}-.*");
@@ -66,7 +70,8 @@ public final class ChecklistWorkbook {
     }
 
     /** What an upload held: the values as the form would submit them, where each came from, and what was unreadable. */
-    public record Upload(Map<String, Object> values, Map<String, String> cells, List<Violation> unreadable) {
+    public record Upload(Map<String, Object> values, Map<String, String> cells, List<Violation> unreadable,
+                         String applicationId) {
     }
 
     private ChecklistWorkbook() {
@@ -129,6 +134,12 @@ public final class ChecklistWorkbook {
      */
     public static byte[] write(JsonNode form, java.util.function.Predicate<String> hidden, List<String> heading,
                                Map<String, Object> current) {
+        return write(form, hidden, heading, current, null);
+    }
+
+    /** The workbook of one application: its id is kept in the workbook, so an upload to another application is refused. */
+    public static byte[] write(JsonNode form, java.util.function.Predicate<String> hidden, List<String> heading,
+                               Map<String, Object> current, String applicationId) {
         List<Field> fields = fields(form, hidden);
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles s = new Styles(wb);
@@ -202,6 +213,9 @@ public final class ChecklistWorkbook {
             sheet.createFreezePane(0, header.getRowNum() + 1);
             sheet.protectSheet("");
             wb.getProperties().getCoreProperties().setTitle(SHEET);
+            if (applicationId != null) {
+                wb.getProperties().getCustomProperties().addProperty(APPLICATION_PROPERTY, applicationId);
+            }
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -219,12 +233,23 @@ public final class ChecklistWorkbook {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, String> cells = new LinkedHashMap<>();
         List<Violation> unreadable = new ArrayList<>();
+        String applicationId = null;
+        // A small file may unzip to a huge one: at most 20 MB a part, and no part packed more than 100 to 1.
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(20L * 1024 * 1024);
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.01);
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
             Sheet sheet = wb.getSheet(SHEET);
             if (sheet == null) {
                 unreadable.add(new Violation("workbook", "NO_SHEET", "has no sheet '" + SHEET + "'; upload the workbook "
                         + "downloaded from the task", "没有工作表“" + SHEET + "”,请上传从任务下载的清单", "工作簿 Workbook"));
-                return new Upload(values, cells, unreadable);
+                return new Upload(values, cells, unreadable, null);
+            }
+            var property = ((XSSFWorkbook) wb).getProperties().getCustomProperties().getProperty(APPLICATION_PROPERTY);
+            applicationId = property == null ? null : property.getLpwstr();
+            if (sheet.getLastRowNum() > MAX_ROWS) {
+                unreadable.add(new Violation("workbook", "TOO_MANY_ROWS", "has more than " + MAX_ROWS + " rows; upload the "
+                        + "checklist downloaded from the task", "超过 " + MAX_ROWS + " 行,请上传从任务下载的清单", "工作簿 Workbook"));
+                return new Upload(values, cells, unreadable, applicationId);
             }
             for (Row row : sheet) {
                 Cell keyCell = row.getCell(KEY_COLUMN);
@@ -247,6 +272,7 @@ public final class ChecklistWorkbook {
                 Cell cell = row.getCell(VALUE_COLUMN);
                 if (cell == null || cell.getCellType() == CellType.BLANK
                         || cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank()) {
+                    values.put(key, null); // left empty, or cleared: as the form submits an emptied field
                     continue;
                 }
                 Object value = value(f, cell);
@@ -261,7 +287,7 @@ public final class ChecklistWorkbook {
             unreadable.add(new Violation("workbook", "NOT_A_WORKBOOK", "is not an Excel workbook (.xlsx) that can be read",
                     "不是可读取的 Excel 工作簿(.xlsx)", "工作簿 Workbook"));
         }
-        return new Upload(values, cells, unreadable);
+        return new Upload(values, cells, unreadable, applicationId);
     }
 
     /** "调查清单 Checklist!C12" */
@@ -274,10 +300,16 @@ public final class ChecklistWorkbook {
         switch (f.type()) {
             case "number" -> {
                 if (cell.getCellType() == CellType.NUMERIC) {
-                    return cell.getNumericCellValue();
+                    // "35%" typed into a cell is stored as 0.35 in a percent format: the form's fields ask for 35.
+                    boolean percent = cell.getCellStyle().getDataFormatString() != null
+                            && cell.getCellStyle().getDataFormatString().contains("%");
+                    return percent ? BigDecimal.valueOf(cell.getNumericCellValue()).movePointRight(2).doubleValue()
+                            : cell.getNumericCellValue();
                 }
                 try {
-                    return new BigDecimal(text.replace(",", "")).doubleValue();
+                    String plain = text.replace(",", "").trim();
+                    return plain.endsWith("%") ? new BigDecimal(plain.substring(0, plain.length() - 1).trim()).doubleValue()
+                            : new BigDecimal(plain).doubleValue();
                 } catch (NumberFormatException e) {
                     return null;
                 }

@@ -72,8 +72,12 @@ class OfflineChecklistController {
     @ExceptionHandler(OfflineChecklists.Refused.class)
     ResponseEntity<Map<String, Object>> refused(OfflineChecklists.Refused e) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", e.status() == 400 ? "CHECKLIST_NOT_ACCEPTED" : e.status() == 404 ? "NO_OPEN_INVESTIGATION"
-                : "FORBIDDEN");
+        body.put("error", switch (e.status()) {
+            case 400 -> "CHECKLIST_NOT_ACCEPTED";
+            case 404 -> "NO_OPEN_INVESTIGATION";
+            case 409 -> "CONFLICT";
+            default -> "FORBIDDEN";
+        });
         body.put("message", e.getMessage());
         if (!e.problems().isEmpty()) {
             body.put("problems", e.problems());

@@ -94,10 +94,15 @@ public class OfflineChecklists {
         Task task = openTask(applicationId);
         Map<String, Object> current = staff.asPlatform(() -> tasks.getVariables(task.getId()));
         JsonNode form = form(task.getId());
-        return ChecklistWorkbook.write(form, hide -> hidden(hide, current), heading(applicationId, current), current);
+        return ChecklistWorkbook.write(form, hide -> hidden(hide, current), heading(applicationId, task, current), current,
+                applicationId);
     }
 
-    /** Completes the application's open investigation with the uploaded workbook, or refuses naming sheet and cell. */
+    /**
+     * Completes the application's open investigation with the uploaded workbook, or refuses naming sheet and cell. One
+     * transaction: a refusal on completion also undoes the claim, so nothing of a refused upload is kept.
+     */
+    @org.springframework.transaction.annotation.Transactional
     public String upload(String applicationId, byte[] workbook) {
         Task task = openTask(applicationId);
         String user = identity.getCurrentAuthentication().getUserId();
@@ -105,6 +110,13 @@ public class OfflineChecklists {
         ChecklistWorkbook.Upload upload = ChecklistWorkbook.read(form, workbook);
         if (!upload.unreadable().isEmpty()) {
             throw refused(upload.unreadable(), upload.cells());
+        }
+        if (!applicationId.equals(upload.applicationId())) {
+            // A workbook filled for one borrower must never complete another's investigation.
+            throw new Refused(400, "该清单属于申请 " + (upload.applicationId() == null ? "(未知)" : upload.applicationId())
+                    + ",不是 " + applicationId + ",请上传从本申请下载的清单 / The workbook belongs to application "
+                    + (upload.applicationId() == null ? "(unknown)" : upload.applicationId()) + ", not " + applicationId
+                    + "; upload the checklist downloaded for this application", List.of());
         }
         Map<String, Object> current = staff.asPlatform(() -> tasks.getVariables(task.getId()));
         FormSchema.Submission submission = forms.checkTaskSubmission(task.getId(), upload.values(), current);
@@ -127,8 +139,13 @@ public class OfflineChecklists {
                 tasks.claim(task.getId(), user);
             }
             tasks.complete(task.getId(), Variables.fromMap(submission.accepted()));
+        } catch (org.camunda.bpm.engine.AuthorizationException e) {
+            throw new Refused(403, "无权办理该任务 / Not authorized to work this task: " + Violation.inert(e.getMessage()), List.of());
+        } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+            throw new Refused(409, "该任务已被他人同时办理,请刷新 / The task was worked by someone else at the same time", List.of());
         } catch (ProcessEngineException e) {
-            // A listener's refusal (segregation of duties, say) or the engine's: said as it is, nothing stored.
+            // A listener's refusal (segregation of duties, say) or the engine's: said as it is; the transaction undoes
+            // the claim, so nothing is kept.
             throw new Refused(400, Violation.inert(rootMessage(e)), List.of());
         }
         return task.getId();
@@ -172,12 +189,38 @@ public class OfflineChecklists {
         return Boolean.TRUE.equals(FEEL.evaluateSimpleExpression(expression, Variables.fromMap(current).asVariableContext()));
     }
 
-    private static List<String> heading(String applicationId, Map<String, Object> v) {
+    /** The application's facts, each choice by its name on the application form (中文 English), not its code. */
+    private List<String> heading(String applicationId, Task task, Map<String, Object> v) {
+        JsonNode start = staff.asPlatform(() -> {
+            try (InputStream in = formService.getDeployedStartForm(task.getProcessDefinitionId())) {
+                return JSON.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The application form cannot be read", e);
+            }
+        });
         Object amount = v.get("amount");
-        return List.of("申请 Application " + applicationId + " · " + v.get("customerName") + " · " + v.get("industry"),
-                "产品 Product " + v.get("product") + " · 金额 Amount " + (amount == null ? "" : Decimals.formatMoney(
-                        new BigDecimal(amount.toString()))) + " 元 · 期限 Term " + v.get("termMonths") + " 月 months · 担保 Guarantee "
-                        + v.get("guaranteeType"));
+        return List.of("申请 Application " + applicationId + " · " + v.get("customerName") + " · "
+                        + option(start, "industry", v.get("industry")),
+                "产品 Product " + option(start, "product", v.get("product")) + " · 金额 Amount " + (amount == null ? ""
+                        : Decimals.formatMoney(new BigDecimal(amount.toString()))) + " 元 · 期限 Term " + v.get("termMonths")
+                        + " 月 months · 担保 Guarantee " + option(start, "guaranteeType", v.get("guaranteeType")));
+    }
+
+    /** A choice's label on the form ("零售门店 Retail store"), the value itself when the form does not list it. */
+    private static String option(JsonNode form, String key, Object value) {
+        if (value == null) {
+            return "";
+        }
+        List<JsonNode> found = new ArrayList<>();
+        form.findParents("key").stream().filter(c -> key.equals(c.path("key").asText())).forEach(found::add);
+        for (JsonNode c : found) {
+            for (JsonNode o : c.path("values")) {
+                if (value.toString().equals(o.path("value").asText())) {
+                    return o.path("label").asText();
+                }
+            }
+        }
+        return value.toString();
     }
 
     /** Each problem with its sheet and cell, 中文 then English, and as a list a client can show. */

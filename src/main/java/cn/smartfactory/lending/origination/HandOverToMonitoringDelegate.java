@@ -63,15 +63,17 @@ public class HandOverToMonitoringDelegate implements JavaDelegate {
         int term = decimal(execution.getVariable(APPROVED_TERM_MONTHS)).intValue();
         Object disbursedOnText = execution.getVariable("disbursedOn");
         LocalDate disbursedOn = disbursedOnText == null ? BankClock.today() : LocalDate.parse(disbursedOnText.toString());
+        var schedule = plans.schedule(execution.getVariables(), disbursed, java.time.YearMonth.from(disbursedOn));
+        var booked = RepaymentPlans.booked(loanNumber, schedule, disbursedOn);
+        // The loan matures with its last payment: a seasonal one may end before the term does.
+        LocalDate maturity = booked.get(booked.size() - 1).dueOn();
         LoanRecord loan = new LoanRecord(loanNumber, applicationId, execution.getProcessInstanceId(),
                 (String) execution.getVariable(CUSTOMER_NAME), industry, product, guarantee, grade,
                 decimal(execution.getVariable(TOTAL_SCORE)).intValue(), decimal(execution.getVariable(APPROVED_AMOUNT)),
-                disbursed, term, disbursedOn, disbursedOn.plusMonths(term), disbursed, 0, "NORMAL", tier,
+                disbursed, term, disbursedOn, maturity, disbursed, 0, "NORMAL", tier,
                 (String) execution.getVariable(ACCOUNT_MANAGER), (String) execution.getVariable(INVESTIGATOR),
                 (String) execution.getVariable(APPROVERS), "ACTIVE");
-        var schedule = plans.schedule(execution.getVariables(), disbursed, java.time.YearMonth.from(disbursedOn));
-        boolean added = monitoring.handOver(loan, RepaymentPlans.booked(loanNumber, schedule, disbursedOn),
-                collateral(execution, loanNumber, product));
+        boolean added = monitoring.handOver(loan, booked, collateral(execution, loanNumber, product));
         execution.setVariable(LoanVariables.REPAYMENT_PLAN, schedule.summary());
         execution.setVariable(LOAN_NUMBER, loanNumber);
         execution.setVariable("monitoringTier", tier);
@@ -90,7 +92,7 @@ public class HandOverToMonitoringDelegate implements JavaDelegate {
         }
         return new cn.smartfactory.lending.monitoring.LoanCollateral(loanNumber, product,
                 required(execution, "collateralPropertyType").toString(),
-                Boolean.parseBoolean(String.valueOf(execution.getVariable("collateralSoleResidence"))),
+                Boolean.parseBoolean(required(execution, "collateralSoleResidence").toString()),
                 new BigDecimal(required(execution, "collateralAppraisedValue").toString()),
                 new BigDecimal(required(execution, "collateralExistingLiens").toString()),
                 required(execution, "collateralAppraisalSource").toString(), null, null);
@@ -99,7 +101,8 @@ public class HandOverToMonitoringDelegate implements JavaDelegate {
     private static Object required(DelegateExecution execution, String name) {
         Object value = execution.getVariable(name);
         if (value == null || value.toString().isBlank()) {
-            throw new IllegalStateException("The secured loan cannot be booked without its collateral's '" + name + "'");
+            throw new IllegalStateException("抵押贷款缺少抵押物信息“" + name + "”,无法入账 / The secured loan cannot be booked "
+                    + "without its collateral's '" + name + "'");
         }
         return value;
     }

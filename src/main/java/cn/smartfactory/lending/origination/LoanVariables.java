@@ -66,6 +66,11 @@ public final class LoanVariables {
     /** The priced rate as the approval and contract forms show it, e.g. "6.60%(A 级 …)". */
     public static final String PRICING = "pricing";
     public static final String BINDING_CONSTRAINT = "bindingConstraint";
+    /**
+     * The calendar months a seasonal schedule's principal falls in, as the loan was assessed ("1,2,9,12"): the schedule at
+     * contract, disbursement and booking follows the assessment, not a cycle changed since.
+     */
+    public static final String PEAK_MONTHS = "peakMonths";
     /** The repayment schedule in one line (payments, the first and the largest, interest), as the forms show it. */
     public static final String REPAYMENT_PLAN = "repaymentPlan";
     public static final String APPROVAL_ROUTE = "approvalRoute";

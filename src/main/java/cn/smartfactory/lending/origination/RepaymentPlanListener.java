@@ -36,15 +36,14 @@ public class RepaymentPlanListener implements TaskListener {
         try {
             Object approved = task.getVariable(APPROVED_AMOUNT);
             if (approved == null) {
-                throw new IllegalStateException("The repayment schedule needs the process variable '" + APPROVED_AMOUNT
-                        + "', which is missing");
+                throw new IllegalStateException("还款计划缺少流程变量“" + APPROVED_AMOUNT + "” / The repayment schedule needs "
+                        + "the process variable '" + APPROVED_AMOUNT + "', which is missing");
             }
             plan = plans.schedule(task.getVariables(), new BigDecimal(approved.toString()),
                     YearMonth.from(BankClock.today())).summary();
-        } catch (IllegalStateException unschedulable) {
+        } catch (RuntimeException unschedulable) {
             LOG.warn("No repayment schedule preview for task {}: {}", task.getId(), unschedulable.getMessage());
-            plan = "暂无法预览,放款入账时生成 Not available yet: made when the loan is booked ("
-                    + unschedulable.getMessage() + ")";
+            plan = "暂无法预览,放款入账时生成 / Not available yet: made when the loan is booked — " + unschedulable.getMessage();
         }
         task.setVariable(REPAYMENT_PLAN, plan);
     }

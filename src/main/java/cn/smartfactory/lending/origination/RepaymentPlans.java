@@ -37,11 +37,28 @@ public class RepaymentPlans {
     /** The schedule of {@code amount} paid out in {@code drawdown}: the first repayment falls in the following month. */
     public RepaymentSchedule schedule(Map<String, Object> variables, BigDecimal amount, YearMonth drawdown) {
         RepaymentStructure structure = RepaymentStructure.valueOf(required(variables, REPAYMENT_STRUCTURE).toString());
-        Industry industry = industries.get(required(variables, INDUSTRY).toString());
-        Set<Integer> peaks = structure == RepaymentStructure.SEASONAL ? Set.copyOf(industry.cycle().peakMonths()) : null;
+        Set<Integer> peaks = structure == RepaymentStructure.SEASONAL ? peakMonths(variables) : null;
         BigDecimal rate = new BigDecimal(required(variables, ANNUAL_RATE).toString());
         int term = new BigDecimal(required(variables, APPROVED_TERM_MONTHS).toString()).intValueExact();
         return new RepaymentSchedule.Plan(structure, drawdown.plusMonths(1), peaks).schedule(amount, rate, term);
+    }
+
+    /**
+     * A seasonal loan's peak months as it was assessed (set at scoring); where scoring predates that, the industry's cycle
+     * as the reference data has it now — and without a cycle there, a clear error rather than a guessed schedule.
+     */
+    private Set<Integer> peakMonths(Map<String, Object> variables) {
+        Object assessed = variables.get(LoanVariables.PEAK_MONTHS);
+        if (assessed != null && !assessed.toString().isBlank()) {
+            return java.util.Arrays.stream(assessed.toString().split(",")).map(String::trim).map(Integer::valueOf)
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+        Industry industry = industries.get(required(variables, INDUSTRY).toString());
+        if (industry.cycle() == null) {
+            throw new IllegalStateException("旺季还本需要行业“" + industry.nameZh() + "”的经营周期,参考数据中没有 / A seasonal "
+                    + "schedule needs the business cycle of " + industry.nameEn() + ", which the reference data lacks");
+        }
+        return Set.copyOf(industry.cycle().peakMonths());
     }
 
     /** The schedule as the loan register keeps it: due on the day of the month the money was paid out. */
@@ -54,7 +71,8 @@ public class RepaymentPlans {
     private static Object required(Map<String, Object> variables, String name) {
         Object value = variables.get(name);
         if (value == null || value.toString().isBlank()) {
-            throw new IllegalStateException("The repayment schedule needs the process variable '" + name + "', which is missing");
+            throw new IllegalStateException("还款计划缺少流程变量“" + name + "” / The repayment schedule needs the process "
+                    + "variable '" + name + "', which is missing");
         }
         return value;
     }

@@ -77,6 +77,8 @@ public class ScoreApplicationDelegate implements JavaDelegate {
         execution.setVariable(PRICING, a.pricing().describe());
         execution.setVariable(BINDING_CONSTRAINT, a.creditLimit().binding().name());
         execution.setVariable(LoanVariables.REPAYMENT_PLAN, a.schedule().summary());
+        execution.setVariable(LoanVariables.PEAK_MONTHS, a.plan().peakMonths().stream().sorted().map(String::valueOf)
+                .collect(Collectors.joining(",")));
         execution.setVariable(APPROVAL_ROUTE, a.approvalRoute().route().name());
         execution.setVariable(ASSESSMENT_SUMMARY, summary(a));
         execution.setVariable(ApprovalBrief.VARIABLE, ApprovalBrief.variable(a));

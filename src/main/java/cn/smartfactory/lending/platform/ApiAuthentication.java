@@ -34,6 +34,15 @@ final class ApiAuthentication extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!"GET".equals(request.getMethod()) && crossSite(request)) {
+            // A browser holding cached Basic credentials would send them with another site's form too: a change through
+            // /api comes from this site, or from a program, never from another site's page.
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write("{\"error\":\"CROSS_SITE\",\"message\":\"不接受来自其他网站的修改请求 / A change "
+                    + "from another site's page is not accepted\"}");
+            return;
+        }
         String user = null;
         List<String> groups = List.of();
         String header = request.getHeader("Authorization");
@@ -62,6 +71,29 @@ final class ApiAuthentication extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             identity.clearAuthentication();
+        }
+    }
+
+    /**
+     * Whether the browser says the request comes from another site: {@code Sec-Fetch-Site} other than same-origin or none,
+     * or an {@code Origin} that is not this server's. Programs (core banking, scripts) send neither.
+     */
+    static boolean crossSite(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            return true;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null || origin.isBlank()) {
+            return false;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(origin.trim());
+            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            return uri.getHost() == null || !uri.getHost().equalsIgnoreCase(request.getServerName())
+                    || port != request.getServerPort();
+        } catch (IllegalArgumentException e) {
+            return true;
         }
     }
 }

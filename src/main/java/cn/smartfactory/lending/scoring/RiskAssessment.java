@@ -27,6 +27,8 @@ import cn.smartfactory.lending.product.ProductTerms;
  * @param counterOffer  the lower amount offered when a constraint allows less than the request (null otherwise)
  * @param schedule      the repayment schedule of the amount offered (the suggested limit, or the request when there is
  *                      none) at the priced rate, from the month after the planned drawdown
+ * @param plan          how the loan is to be repaid: the structure, the first repayment and a seasonal schedule's peak
+ *                      months as assessed
  */
 public record RiskAssessment(
         String applicationId,
@@ -51,7 +53,8 @@ public record RiskAssessment(
         CounterOffer counterOffer,
         cn.smartfactory.lending.limit.RiskBasedPricing.Pricing pricing,
         StressTest stress,
-        cn.smartfactory.lending.limit.RepaymentSchedule schedule) {
+        cn.smartfactory.lending.limit.RepaymentSchedule schedule,
+        cn.smartfactory.lending.limit.RepaymentSchedule.Plan plan) {
 
     public boolean knockedOut() {
         return !knockouts.isEmpty();

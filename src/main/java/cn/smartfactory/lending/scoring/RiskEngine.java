@@ -126,7 +126,7 @@ public class RiskEngine {
         return new RiskAssessment(r.applicationId(), industry.code(), industry.nameZh(), industry.nameEn(), product,
                 r.loan().amount(), r.loan().termMonths(), sales, equity, household, debts, f, benchmarks, indicators, dimensions,
                 total, grade, suggestion, knockouts, flags, limit, route, counterOffer, pricing, stress,
-                plan.schedule(stress.amount(), product.annualRate(), r.loan().termMonths()));
+                plan.schedule(stress.amount(), product.annualRate(), r.loan().termMonths()), plan);
     }
 
     /**

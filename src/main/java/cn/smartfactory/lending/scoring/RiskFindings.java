@@ -37,6 +37,10 @@ public class RiskFindings {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("guaranteeChain", guarantor == null ? null : guarantor.chain().name());
         inputs.put("chainMemberInDefault", guarantor == null ? null : guarantor.chainMemberInDefault());
+        // Could the guarantor pay the instalment of the amount offered from their own income?
+        inputs.put("guarantorIncomeCover", guarantor == null || guarantor.monthlyIncome() == null
+                || stress.instalment().signum() <= 0 ? null
+                : guarantor.monthlyIncome().divide(stress.instalment(), cn.smartfactory.lending.common.Decimals.MC));
         inputs.put("stressedDebtServiceRatio", stress.worstDsr());
         inputs.put("stressLeavesNoIncome", stress.worstDsr() == null);
         inputs.put("undeclaredDebt", debts.undeclaredDebt());
@@ -51,6 +55,9 @@ public class RiskFindings {
             return new Flag(code, Flag.Severity.valueOf((String) row.get("severity")), (String) row.get("reasonZh"),
                     (String) row.get("reasonEn"), code.equals("STRESS_REPAYMENT") ? stressEvidence(stress)
                     : code.equals("GUARANTEE_CHAIN") ? chainEvidence(guarantor)
+                    : code.equals("GUARANTOR_INCOME_SHORT") ? guarantor.name() + " 月收入 " + formatMoney(guarantor.monthlyIncome())
+                    + ",月供 " + formatMoney(stress.instalment()) + " / earns " + formatMoney(guarantor.monthlyIncome())
+                    + " a month against an instalment of " + formatMoney(stress.instalment())
                     : evidence(code, sales, equity, household, debts));
         }).toList();
     }
@@ -119,9 +126,11 @@ public class RiskFindings {
 
     /** The group the guarantor is in, its size and whether a member is in default. */
     static String chainEvidence(cn.smartfactory.lending.investigation.InvestigationRecord.Guarantor g) {
-        return g.name() + " is in a " + (g.chain() == cn.smartfactory.lending.investigation.InvestigationRecord.GuaranteeChain.MUTUAL
-                ? "mutual guarantee (互保)" : "joint guarantee group (联保)") + " of " + g.chainMembers() + " members"
-                + (Boolean.TRUE.equals(g.chainMemberInDefault()) ? "; a member is overdue or in default" : "; none in default");
+        boolean mutual = g.chain() == cn.smartfactory.lending.investigation.InvestigationRecord.GuaranteeChain.MUTUAL;
+        boolean defaulted = Boolean.TRUE.equals(g.chainMemberInDefault());
+        return g.name() + " 处于" + (mutual ? "互保" : "联保") + "担保圈(" + g.chainMembers() + " 户)," + (defaulted
+                ? "有成员逾期或违约" : "无成员违约") + " / in a " + (mutual ? "mutual guarantee" : "joint guarantee group") + " of "
+                + g.chainMembers() + " members" + (defaulted ? "; a member is overdue or in default" : "; none in default");
     }
 
     /** Both scenarios with their income and DSR, so the approver sees which shock hurts. */

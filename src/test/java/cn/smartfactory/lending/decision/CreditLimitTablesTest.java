@@ -75,7 +75,8 @@ class CreditLimitTablesTest {
     /** How long each product may be repaid with each structure: a balloon is short except against property. */
     @ParameterizedTest(name = "{0} repaid {1}: at most {2} months")
     @CsvSource({"CREDIT, EQUAL_INSTALMENT, 360", "MORTGAGE, EQUAL_INSTALMENT, 360", "CREDIT, INTEREST_ONLY, 12",
-            "GUARANTEED, INTEREST_ONLY, 12", "MORTGAGE, INTEREST_ONLY, 36", "CREDIT, SEASONAL, 24", "MORTGAGE, SEASONAL, 24"})
+            "GUARANTEED, INTEREST_ONLY, 12", "MORTGAGE, INTEREST_ONLY, 36", "CREDIT, SEASONAL, 24", "MORTGAGE, SEASONAL, 24",
+            "TOBACCO_RETAIL, EQUAL_INSTALMENT, 36", "TOBACCO_RETAIL, SEASONAL, 24"})
     void eachStructureHasItsLongestTermByProduct(String product, RepaymentStructure structure, int months) {
         assertThat(new ProductCatalog(RULES).maxTermMonths(product, structure)).contains(months);
         Map<String, Object> row = RULES.evaluateSingle("repayment-structure", Map.of("product", product,

@@ -84,6 +84,17 @@ class FlagAndKnockoutTablesTest {
         assertThat(rows).allSatisfy(row -> assertThat((String) row.get("reasonZh")).contains("担保圈"));
     }
 
+    @ParameterizedTest(name = "guarantor income {0} × the instalment raises {1}")
+    @CsvSource(nullValues = "none", value = {"none, none", "1, none", "0.9999, GUARANTOR_INCOME_SHORT:SOFT", "3, none"})
+    void aGuarantorWhoEarnsLessThanTheInstalment(BigDecimal cover, String expected) {
+        Map<String, Object> inputs = new HashMap<>(Map.of("salesDeviation", BigDecimal.ZERO, "equityDeviation", BigDecimal.ZERO,
+                "householdExpensePerPerson", new BigDecimal("2000"), "householdExpenseNorm", new BigDecimal("800"),
+                "undeclaredDebt", BigDecimal.ZERO, "stressLeavesNoIncome", false, "stressedDebtServiceRatio", BigDecimal.ONE));
+        inputs.put("guarantorIncomeCover", cover);
+        assertThat(RULES.evaluate("cross-validation-flags", inputs).stream().map(r -> r.get("flag") + ":" + r.get("severity"))
+                .toList()).containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
+    }
+
     @Test
     void everyFlagCarriesBilingualReasons() {
         List<Map<String, Object>> rows = RULES.evaluate("cross-validation-flags", Map.of("salesDeviation", 0.6,

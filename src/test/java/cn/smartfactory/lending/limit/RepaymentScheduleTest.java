@@ -83,7 +83,7 @@ class RepaymentScheduleTest {
         assertThat(s.instalments().get(9).balance()).isEqualByComparingTo("0");
         assertThat(s.totalInterest()).isEqualByComparingTo("2400.00");
         assertThat(plan(RepaymentStructure.SEASONAL).monthlyDebtService(PRINCIPAL, RATE, 12))
-                .isEqualByComparingTo("10200.00"); // (120,000 + 2,400) ÷ 12
+                .isEqualByComparingTo("12240.00"); // (120,000 + 2,400) ÷ the 10 months it is repaid in
         assertThat(s.summary()).contains("按月付息、旺季还本", "10 期", "首期 2026-12 还 30,600 元", "利息合计 2,400 元", "interest 2,400 in all");
     }
 

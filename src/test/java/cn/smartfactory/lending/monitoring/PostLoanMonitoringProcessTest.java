@@ -216,6 +216,8 @@ class PostLoanMonitoringProcessTest {
                 "checkCollateralIntact", "NO", "checkCollateralValue", 100000, "checkCollateralInsured", "NO"));
         assertThat(var(pi, "monitoringTier")).isEqualTo("T3");
         assertThat(var(pi, "tierReason").toString()).contains("collateral");
+        // Lent before loans were booked with their property: the value is asked, and the review is told it was not used.
+        assertThat(var(pi, "collateralRevaluation").toString()).startsWith("抵押物未登记").contains("not revalued");
     }
 
     /**
@@ -226,11 +228,7 @@ class PostLoanMonitoringProcessTest {
      */
     @Test
     void collateralRevaluedBelowTheBalanceGoesToTheHighRiskReview() {
-        monitoring.handOver(loan("LN-REVAL", "A", "LIGHT_MANUFACTURING", "MORTGAGE", "PROPERTY"), List.of(),
-                new LoanCollateral("LN-REVAL", "MORTGAGE", "RESIDENTIAL", false, new BigDecimal("400000"),
-                        new BigDecimal("50000"), "BANK_APPRAISER", null, null));
-        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("LN-REVAL")
-                .singleResult();
+        ProcessInstance pi = securedOnAHome("LN-REVAL");
         travel(Period.ofMonths(3));
         complete(task(pi, "Task_PeriodicCheck"), "am1", answers("LIGHT_MANUFACTURING", "OFF_SITE", "NORMAL",
                 "checkCollateralIntact", "YES", "checkCollateralValue", 350000, "checkCollateralInsured", "YES"));
@@ -243,13 +241,17 @@ class PostLoanMonitoringProcessTest {
         assertThat(register.find("LN-REVAL").orElseThrow().tier()).isEqualTo("T3");
     }
 
+    /** A mortgage of 200,000 secured on a residential property (not the only home) appraised at 400,000, 50,000 of liens. */
+    private ProcessInstance securedOnAHome(String number) {
+        monitoring.handOver(loan(number, "A", "LIGHT_MANUFACTURING", "MORTGAGE", "PROPERTY"), List.of(),
+                new LoanCollateral(number, "MORTGAGE", "RESIDENTIAL", false, new BigDecimal("400000"),
+                        new BigDecimal("50000"), "BANK_APPRAISER", null, null));
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+    }
+
     @Test
     void collateralThatStillCoversTheBalanceLeavesTheTierToTheOtherAnswers() {
-        monitoring.handOver(loan("LN-COVER", "A", "LIGHT_MANUFACTURING", "MORTGAGE", "PROPERTY"), List.of(),
-                new LoanCollateral("LN-COVER", "MORTGAGE", "RESIDENTIAL", false, new BigDecimal("400000"),
-                        new BigDecimal("50000"), "BANK_APPRAISER", null, null));
-        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("LN-COVER")
-                .singleResult();
+        ProcessInstance pi = securedOnAHome("LN-COVER");
         travel(Period.ofMonths(3));
         complete(task(pi, "Task_PeriodicCheck"), "am1", answers("LIGHT_MANUFACTURING", "OFF_SITE", "NORMAL",
                 "checkCollateralIntact", "YES", "checkCollateralValue", 400000, "checkCollateralInsured", "YES"));

@@ -111,7 +111,10 @@ class ChecklistWorkbookTest {
         byte[] workbook = filled(ChecklistWorkbook.write(form, c -> hiddenFor(c, CREDIT_LOAN), List.of(), Map.of()), checklist);
         ChecklistWorkbook.Upload upload = ChecklistWorkbook.read(form, workbook);
         assertThat(upload.unreadable()).isEmpty();
-        assertThat(upload.values().keySet()).containsExactlyInAnyOrderElementsOf(checklist.keySet());
+        // What was filled in comes back; every other row comes back empty, as the form submits an empty field.
+        assertThat(upload.values().entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey))
+                .containsExactlyInAnyOrderElementsOf(checklist.keySet());
+        assertThat(upload.values()).containsEntry("debt3Lender", null);
         checklist.forEach((key, value) -> {
             Object read = upload.values().get(key);
             if (value instanceof Number n) {
@@ -141,6 +144,34 @@ class ChecklistWorkbookTest {
         // Not a workbook at all.
         assertThat(ChecklistWorkbook.read(form, "not a workbook".getBytes()).unreadable()).extracting(v -> v.rule())
                 .containsExactly("NOT_A_WORKBOOK");
+    }
+
+    /**
+     * "35%" typed into a cell is kept by Excel as 0.35 in a percent format; the form's percent fields ask for 35. Typed as
+     * text "35%" it is read as 35 too. The application the workbook was downloaded for travels with it.
+     */
+    @Test
+    void aPercentTypedWithItsSignIsReadAsTheFormAsksIt() throws Exception {
+        JsonNode form = form("retail-store");
+        byte[] workbook = ChecklistWorkbook.write(form, c -> hiddenFor(c, CREDIT_LOAN), List.of(), Map.of(), "APP-42");
+        int margin = rowOf(workbook, "grossMarginPercent");
+        int share = rowOf(workbook, "customer1SharePercent");
+        byte[] typed;
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = wb.getSheet(ChecklistWorkbook.SHEET);
+            var cell = sheet.getRow(margin).getCell(ChecklistWorkbook.VALUE_COLUMN);
+            var style = wb.createCellStyle();
+            style.setDataFormat(wb.createDataFormat().getFormat("0%"));
+            cell.setCellStyle(style);
+            cell.setCellValue(0.35);
+            sheet.getRow(share).getCell(ChecklistWorkbook.VALUE_COLUMN).setCellValue("80%");
+            wb.write(out);
+            typed = out.toByteArray();
+        }
+        ChecklistWorkbook.Upload upload = ChecklistWorkbook.read(form, typed);
+        assertThat(((Number) upload.values().get("grossMarginPercent")).doubleValue()).isEqualTo(35.0);
+        assertThat(((Number) upload.values().get("customer1SharePercent")).doubleValue()).isEqualTo(80.0);
+        assertThat(upload.applicationId()).isEqualTo("APP-42");
     }
 
     /** Excel turns "2026-10" typed into a general cell into a date; the month is read back as the month. */

@@ -75,6 +75,35 @@ class OfflineChecklistApiTest {
         assertThat(tasks.createTaskQuery().taskId(investigation).singleResult().getAssignee()).isNull();
         assertThat(runtime.getVariable(pi, "grossMarginPercent")).isNull();
 
+        // A page of another site cannot make a browser upload, credentials or not.
+        HttpEntity<LinkedMultiValueMap<String, Object>> crossSite = multipart(complete);
+        HttpHeaders forged = new HttpHeaders();
+        forged.putAll(crossSite.getHeaders());
+        forged.set("Origin", "https://evil.example");
+        assertThat(rest.withBasicAuth("inv2", "demo").postForEntity("/api/investigations/" + applicationId + "/checklist",
+                new HttpEntity<>(crossSite.getBody(), forged), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        forged.remove("Origin");
+        forged.set("Sec-Fetch-Site", "cross-site");
+        assertThat(rest.withBasicAuth("inv2", "demo").postForEntity("/api/investigations/" + applicationId + "/checklist",
+                new HttpEntity<>(crossSite.getBody(), forged), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        // A workbook downloaded for another application is refused: one borrower's figures never complete another's.
+        String other = start();
+        byte[] othersWorkbook = ChecklistWorkbookTest.filled(rest.withBasicAuth("inv2", "demo").getForEntity(
+                "/api/investigations/" + runtime.getVariable(other, "applicationId") + "/checklist.xlsx", byte[].class).getBody(),
+                LoanFixtures.checklist("3-retail-store"));
+        ResponseEntity<JsonNode> mixedUp = upload("inv2", applicationId, othersWorkbook);
+        assertThat(mixedUp.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(mixedUp.getBody().get("message").asText()).contains("该清单属于申请 " + runtime.getVariable(other, "applicationId"));
+
+        // Claimed by another investigator, it is theirs to download and upload.
+        String othersTask = tasks.createTaskQuery().processInstanceId(other).taskDefinitionKey("Task_InvestigateOnSite")
+                .singleResult().getId();
+        tasks.claim(othersTask, "inv1");
+        assertThat(rest.withBasicAuth("inv2", "demo").getForEntity("/api/investigations/" + runtime.getVariable(other,
+                "applicationId") + "/checklist.xlsx", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(tasks.createTaskQuery().taskId(investigation).singleResult().getAssignee()).isNull();
+
         // A workbook that breaks the rules is refused naming sheet and cell, and nothing is stored.
         Map<String, Object> bad = new HashMap<>(LoanFixtures.checklist("3-retail-store"));
         bad.put("householdMembers", "three");

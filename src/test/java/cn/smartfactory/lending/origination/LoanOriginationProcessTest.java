@@ -246,6 +246,21 @@ class LoanOriginationProcessTest {
         assertThat(variable(apply("am1", "3-retail-store"), "guarantorRequired")).isEqualTo(false);
     }
 
+    /** At start-up an application opened before structures existed is given equal instalments, as it was assessed. */
+    @Test
+    void anApplicationOpenedBeforeStructuresRepaysInEqualInstalments() {
+        ProcessInstance pi = apply("am1", "3-retail-store");
+        engine.getRuntimeService().removeVariable(pi.getId(), "repaymentStructure");
+        engine.getRuntimeService().removeVariable(pi.getId(), "drawdownMonth");
+        InFlightApplications backfill = new InFlightApplications(engine.getRuntimeService(), engine.getHistoryService());
+        assertThat(backfill.complete()).isEqualTo(1);
+        assertThat(variable(pi, "repaymentStructure")).isEqualTo("EQUAL_INSTALMENT");
+        assertThat(variable(pi, "drawdownMonth")).isEqualTo(java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+        assertThat(backfill.complete()).as("a second run changes nothing").isZero();
+        dueDiligence(pi, "3-retail-store", "inv1", "ops1");
+        assertThat(pi).isWaitingAt("Task_ApproveSingle");
+    }
+
     /**
      * A loan applied for before repayment structures existed has none: its contract step still opens (the preview
      * says the schedule is made at booking), and the hand-over stops with the missing variable named — a visible,
@@ -293,7 +308,13 @@ class LoanOriginationProcessTest {
                 .isEqualTo(before);
         Map<String, Object> seasonal = LoanFixtures.startForm("3-retail-store");
         seasonal.put("repaymentStructure", "SEASONAL");
-        assertThat(apply("am1", seasonal)).isWaitingAt("Task_InvestigateOnSite", "Task_QueryCreditBureau");
+        ProcessInstance accepted = apply("am1", seasonal);
+        assertThat(accepted).isWaitingAt("Task_InvestigateOnSite", "Task_QueryCreditBureau");
+        // Scored, the loan keeps the peak months it was assessed on (retail: January, February, October), so its schedule
+        // at contract and booking follows the assessment even if the industry's cycle is changed meanwhile.
+        dueDiligence(accepted, "3-retail-store", "inv1", "ops1");
+        assertThat(variable(accepted, "peakMonths")).isEqualTo("1,2,10");
+        assertThat(variable(accepted, "repaymentPlan").toString()).startsWith("按月付息、旺季还本");
     }
 
     @Test
@@ -537,6 +558,22 @@ class LoanOriginationProcessTest {
         assertThat(variable(pi, "approvedAmount")).isEqualTo(80000.0);
         assertThat(variable(pi, "approvedTermMonths")).isEqualTo(18);
         assertThat(pi).isWaitingAt("Task_SignContract");
+    }
+
+    /** An approver changing the term is held to the repayment structure's longest term, as the application was. */
+    @Test
+    void anApprovedTermStaysWithinTheRepaymentStructure() {
+        ProcessInstance pi = toSingleApproval();
+        engine.getRuntimeService().setVariable(pi.getId(), "repaymentStructure", "INTEREST_ONLY");
+        Map<String, Object> longer = decision("APPROVE_MODIFIED");
+        longer.put("approvedAmount", 80000);
+        longer.put("approvedTermMonths", 13);
+        assertRefused(() -> complete(pi, "Task_ApproveSingle", "apr1", longer), "“按月付息、到期还本”最长期限为 12 个月",
+                "the longest term for interest monthly, principal at maturity is 12 months");
+        assertThat(variable(pi, "approvedAmount")).isNull();
+        longer.put("approvedTermMonths", 12);
+        complete(pi, "Task_ApproveSingle", "apr1", longer);
+        assertThat(variable(pi, "approvedTermMonths")).isEqualTo(12);
     }
 
     /** The model found no lendable amount (existing debts use up the DSR cap): approving is refused, declining leads out. */

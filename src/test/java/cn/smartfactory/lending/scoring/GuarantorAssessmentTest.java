@@ -53,7 +53,8 @@ class GuarantorAssessmentTest {
         assertThat(a.counterOffer().reasonZh()).contains("保证人担保能力");
         assertThat(a.flags()).filteredOn(f -> f.code().equals("GUARANTEE_CHAIN")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Flag.Severity.SOFT);
-            assertThat(f.evidence()).contains("mutual guarantee (互保) of 2 members", "none in default");
+            assertThat(f.evidence()).isEqualTo("李强 Li Qiang 处于互保担保圈(2 户),无成员违约 / in a mutual guarantee of 2 members; "
+                    + "none in default");
         });
     }
 
@@ -69,6 +70,23 @@ class GuarantorAssessmentTest {
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Flag.Severity.HARD));
         assertThat(a.hasHardFlag()).isTrue();
         assertThat(a.creditLimit().constraint(Kind.GUARANTOR).amount()).isEqualByComparingTo("250000"); // 600,000 × 50 % − 50,000
+    }
+
+    /**
+     * The guarantor's income against the instalment of the amount offered (80,000 over 36 months at 5.40 %: 2,412 a
+     * month): at 9,000 a month no flag; at 2,000 a soft flag, since the guarantor could hardly pay it for the borrower.
+     */
+    @Test
+    void aGuarantorWhoCouldNotPayTheInstalmentIsFlagged() {
+        RiskAssessment documented = ENGINE.assess(WorkedCases.load("2-catering"));
+        assertThat(documented.stress().instalment()).isEqualByComparingTo("2412.07");
+        assertThat(documented.flags()).noneMatch(f -> f.code().equals("GUARANTOR_INCOME_SHORT"));
+        RiskAssessment poor = caseTwo(g -> g.put("monthlyIncome", 2000));
+        assertThat(poor.flags()).filteredOn(f -> f.code().equals("GUARANTOR_INCOME_SHORT")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Flag.Severity.SOFT);
+            assertThat(f.evidence()).isEqualTo("李强 Li Qiang 月收入 2,000,月供 2,412 / earns 2,000 a month against an "
+                    + "instalment of 2,412");
+        });
     }
 
     @Test
