@@ -43,6 +43,8 @@ class OfflineChecklistApiTest {
     private TaskService tasks;
     @Autowired
     private ManagementService management;
+    @Autowired
+    private org.camunda.bpm.engine.ProcessEngine engine;
 
     @Test
     void anInvestigatorCompletesTheInvestigationOffline() throws Exception {
@@ -150,12 +152,55 @@ class OfflineChecklistApiTest {
                 String.class).getStatusCode()).as("no open investigation any more").isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    /**
+     * The task's own listeners still decide: an investigator who also took the application as its account manager is
+     * refused by segregation of duties on claiming it — and the refused upload leaves the task unclaimed and unchanged.
+     */
+    @Test
+    void aRefusalOnCompletionKeepsNothingNotEvenTheClaim() throws Exception {
+        var identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId("dual9").count() == 0) {
+            var user = identity.newUser("dual9");
+            user.setPassword("demo");
+            user.setFirstName("Dual");
+            user.setLastName("Role");
+            identity.saveUser(user);
+            identity.createMembership("dual9", "investigators");
+            identity.createMembership("dual9", "account-managers");
+        }
+        try {
+            String pi = start("dual9");
+            String applicationId = (String) runtime.getVariable(pi, "applicationId");
+            String investigation = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_InvestigateOnSite")
+                    .singleResult().getId();
+            byte[] blank = rest.withBasicAuth("dual9", "demo").getForEntity("/api/investigations/" + applicationId
+                    + "/checklist.xlsx", byte[].class).getBody();
+            ResponseEntity<JsonNode> refused = upload("dual9", applicationId,
+                    ChecklistWorkbookTest.filled(blank, LoanFixtures.checklist("3-retail-store")));
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().get("message").asText()).contains("管调审分离");
+            assertThat(tasks.createTaskQuery().taskId(investigation).singleResult().getAssignee()).as("claim undone").isNull();
+            assertThat(runtime.getVariable(pi, "householdMembers")).isNull();
+        } finally {
+            // Other tests share this platform: the extra account leaves with its test.
+            runtime.createProcessInstanceQuery().processDefinitionKey("loan-origination").variableValueEquals("accountManager",
+                    "dual9").list().forEach(p -> runtime.deleteProcessInstance(p.getId(), "test account removed"));
+            identity.deleteMembership("dual9", "investigators");
+            identity.deleteMembership("dual9", "account-managers");
+            identity.deleteUser("dual9");
+        }
+    }
+
     private String start() {
+        return start("am2");
+    }
+
+    private String start(String accountManager) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         Map<String, Object> variables = new HashMap<>();
         LoanFixtures.startForm("3-retail-store").forEach((k, v) -> variables.put(k, Map.of("value", v)));
-        ResponseEntity<JsonNode> started = rest.withBasicAuth("am2", "demo").exchange(
+        ResponseEntity<JsonNode> started = rest.withBasicAuth(accountManager, "demo").exchange(
                 "/engine-rest/process-definition/key/loan-origination/submit-form", HttpMethod.POST,
                 new HttpEntity<>(Map.of("variables", variables), headers), JsonNode.class);
         assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
