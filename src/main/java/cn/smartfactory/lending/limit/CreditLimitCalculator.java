@@ -17,6 +17,7 @@ import java.util.function.Function;
 import cn.smartfactory.lending.common.Decimals;
 import cn.smartfactory.lending.decision.DecisionRules;
 import cn.smartfactory.lending.investigation.InvestigationRecord;
+import cn.smartfactory.lending.investigation.Violation;
 import cn.smartfactory.lending.limit.LimitConstraint.Kind;
 import cn.smartfactory.lending.product.ProductTerms;
 import cn.smartfactory.lending.product.RepaymentStructure;
@@ -127,8 +128,8 @@ public class CreditLimitCalculator {
             BigDecimal cap = money(r.loan().scenarioMonthlyAmount().multiply(scenario.capMonths(), MC));
             String text = formatMoney(r.loan().scenarioMonthlyAmount()) + " × " + scenario.capMonths().stripTrailingZeros()
                     .toPlainString();
-            constraints.add(new LimitConstraint(Kind.SCENARIO, cap, chineseOf(scenario.amountLabel()) + " × 月数:"
-                    + text, englishOf(scenario.amountLabel()) + " × months: " + text));
+            constraints.add(new LimitConstraint(Kind.SCENARIO, cap, Violation.chinesePart(scenario.amountLabel()) + " × 月数:"
+                    + text, Violation.englishPart(scenario.amountLabel()) + " × months: " + text));
         }
         if (r.loan().guaranteeType() == InvestigationRecord.GuaranteeType.GUARANTOR && r.guarantor() != null) {
             constraints.add(guarantor(r.guarantor()));
@@ -140,14 +141,6 @@ public class CreditLimitCalculator {
         BigDecimal suggested = knockedOut ? BigDecimal.ZERO
                 : lowest.amount().divide(unit, 0, RoundingMode.FLOOR).multiply(unit);
         return new CreditLimit(List.copyOf(constraints), lowest.kind(), suggested, unit, dsrCap, knockedOut);
-    }
-
-    private static String chineseOf(String label) {
-        return cn.smartfactory.lending.investigation.Violation.chinesePart(label);
-    }
-
-    private static String englishOf(String label) {
-        return cn.smartfactory.lending.investigation.Violation.englishPart(label);
     }
 
     /**

@@ -51,9 +51,4 @@ public class RiskBasedPricing {
         }
         return new Pricing(grade, product.annualRate(), s, rate);
     }
-
-    /** The product's terms at the priced rate, which the instalment and the repayment-capacity limit use. */
-    public static ProductTerms atRate(ProductTerms p, BigDecimal rate) {
-        return p.atRate(rate);
-    }
 }

@@ -60,6 +60,7 @@ class OfflineChecklistController {
 
     @GetMapping(value = "/checklist/upload", produces = MediaType.TEXT_HTML_VALUE)
     String uploadPage(@PathVariable String applicationId) {
+        checklists.checkAccess(applicationId);
         String id = applicationId.replaceAll("[^A-Za-z0-9_-]", "");
         return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>上传离线清单 Upload the offline "
                 + "checklist</title></head><body><h1>上传离线清单 Upload the offline checklist</h1><p>" + id + "</p>"

@@ -89,6 +89,11 @@ public class OfflineChecklists {
         this.staff = staff;
     }
 
+    /** Refuses (403, 404) unless the caller is an investigator who holds the open investigation or may take it. */
+    public void checkAccess(String applicationId) {
+        openTask(applicationId);
+    }
+
     /** The workbook of the application's open investigation, for the investigator who holds it or may take it. */
     public byte[] download(String applicationId) {
         Task task = openTask(applicationId);

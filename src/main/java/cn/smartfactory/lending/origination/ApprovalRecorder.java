@@ -136,7 +136,12 @@ public class ApprovalRecorder implements TaskListener {
         Object structureName = task.getVariable(LoanVariables.REPAYMENT_STRUCTURE);
         if (structureName != null) {
             var structure = cn.smartfactory.lending.product.RepaymentStructure.valueOf(structureName.toString());
-            int longest = products.maxTermMonths(terms.code(), structure).orElse(0);
+            var offered = products.maxTermMonths(terms.code(), structure);
+            if (offered.isEmpty()) {
+                throw refused(task, APPROVED_TERM_MONTHS, terms.nameZh() + "已不提供“" + structure.nameZh() + "”还款方式",
+                        "the " + terms.nameEn() + " product no longer offers " + structure.nameEn().toLowerCase(java.util.Locale.ROOT));
+            }
+            int longest = offered.get();
             if (term.intValue() > longest) {
                 throw refused(task, APPROVED_TERM_MONTHS, "“" + structure.nameZh() + "”最长期限为 " + longest + " 个月",
                         "the longest term for " + structure.nameEn().toLowerCase(java.util.Locale.ROOT) + " is " + longest

@@ -44,10 +44,12 @@ public class HandOverToMonitoringDelegate implements JavaDelegate {
 
     private final LoanMonitoring monitoring;
     private final RepaymentPlans plans;
+    private final InvestigationVariables variables;
 
-    public HandOverToMonitoringDelegate(LoanMonitoring monitoring, RepaymentPlans plans) {
+    public HandOverToMonitoringDelegate(LoanMonitoring monitoring, RepaymentPlans plans, InvestigationVariables variables) {
         this.monitoring = monitoring;
         this.plans = plans;
+        this.variables = variables;
     }
 
     @Override
@@ -82,29 +84,24 @@ public class HandOverToMonitoringDelegate implements JavaDelegate {
     }
 
     /**
-     * The property a secured loan is booked on, from the checklist's collateral section (as approved); null for an
-     * unsecured loan. A secured loan without its collateral is a broken record: the hand-over stops, naming the value.
+     * The property a secured loan is booked on, read from the checklist's collateral section through the field table
+     * (as approved); null for an unsecured loan. A secured loan without its collateral is a broken record: the hand-over
+     * stops, naming what is missing.
      */
-    static cn.smartfactory.lending.monitoring.LoanCollateral collateral(DelegateExecution execution, String loanNumber,
-                                                                       String product) {
+    cn.smartfactory.lending.monitoring.LoanCollateral collateral(DelegateExecution execution, String loanNumber,
+                                                                String product) {
         if (!Boolean.TRUE.equals(execution.getVariable(LoanVariables.COLLATERAL_REQUIRED))) {
             return null;
         }
-        return new cn.smartfactory.lending.monitoring.LoanCollateral(loanNumber, product,
-                required(execution, "collateralPropertyType").toString(),
-                Boolean.parseBoolean(required(execution, "collateralSoleResidence").toString()),
-                new BigDecimal(required(execution, "collateralAppraisedValue").toString()),
-                new BigDecimal(required(execution, "collateralExistingLiens").toString()),
-                required(execution, "collateralAppraisalSource").toString(), null, null);
-    }
-
-    private static Object required(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
-            throw new IllegalStateException("抵押贷款缺少抵押物信息“" + name + "”,无法入账 / The secured loan cannot be booked "
-                    + "without its collateral's '" + name + "'");
+        var c = variables.map(execution.getVariables()).record().collateral();
+        if (c == null || c.propertyType() == null || c.soleResidence() == null || c.appraisedValue() == null
+                || c.existingLiens() == null || c.appraisalSource() == null) {
+            throw new IllegalStateException("抵押贷款缺少抵押物信息(类型、是否唯一住房、评估价值、已有抵押、评估来源),无法入账 / The "
+                    + "secured loan cannot be booked without its collateral's type, only-home status, appraised value, "
+                    + "existing liens and appraisal source: " + c);
         }
-        return value;
+        return new cn.smartfactory.lending.monitoring.LoanCollateral(loanNumber, product, c.propertyType().name(),
+                c.soleResidence(), c.appraisedValue(), c.existingLiens(), c.appraisalSource().name(), null, null);
     }
 
     private static BigDecimal decimal(Object value) {

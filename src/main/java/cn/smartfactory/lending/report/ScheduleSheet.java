@@ -42,6 +42,6 @@ final class ScheduleSheet {
         w.row().text("合计 Total", s.bold).skip().formula("SUM(C" + (first + 1) + ":C" + last + ")", s.moneyBold)
                 .formula("SUM(D" + (first + 1) + ":D" + last + ")", s.moneyBold)
                 .formula("SUM(E" + (first + 1) + ":E" + last + ")", s.moneyBold);
-        w.finish(false, 14, 14, 18, 18, 18, 18);
+        w.finish(false, 30, 14, 18, 18, 18, 18);
     }
 }

@@ -92,7 +92,7 @@ public class RiskEngine {
         int total = dimensions.stream().mapToInt(DimensionScore::points).sum();
         String grade = findings.grade(total);
         RiskBasedPricing.Pricing pricing = this.pricing.price(listed, grade);
-        ProductTerms product = RiskBasedPricing.atRate(listed, pricing.rate());
+        ProductTerms product = listed.atRate(pricing.rate());
         FinancialProfile f = financialAnalysis.analyse(r, sales, product, debts, household, plan);
 
         List<Knockout> knockouts = findings.knockouts(r, sales, f);

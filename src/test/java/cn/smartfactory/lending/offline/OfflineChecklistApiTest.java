@@ -66,9 +66,20 @@ class OfflineChecklistApiTest {
                     .contains(applicationId, "张伟 Zhang Wei");
         }
 
+        // The upload page, for the investigator; nobody else sees it.
+        ResponseEntity<String> page = rest.withBasicAuth("inv2", "demo").getForEntity("/api/investigations/" + applicationId
+                + "/checklist/upload", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("上传离线清单 Upload the offline checklist",
+                "action=\"/api/investigations/" + applicationId + "/checklist\"");
+        assertThat(rest.withBasicAuth("am2", "demo").getForEntity("/api/investigations/" + applicationId + "/checklist/upload",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
         // Who may not work the investigation gets nothing and changes nothing.
         assertThat(rest.withBasicAuth("am2", "demo").getForEntity("/api/investigations/" + applicationId + "/checklist.xlsx",
                 String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.getForEntity("/api/investigations/" + applicationId + "/checklist.xlsx", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
         byte[] complete = ChecklistWorkbookTest.filled(blank, LoanFixtures.checklist("3-retail-store"));
         assertThat(upload("apr2", applicationId, complete).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(upload("am2", applicationId, complete).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

@@ -114,7 +114,7 @@ class LoanOriginationProcessTest {
         Mocks.register("handOverToMonitoringDelegate", new HandOverToMonitoringDelegate(
                 new cn.smartfactory.lending.monitoring.LoanMonitoring(register, monitoringRules,
                         new cn.smartfactory.lending.monitoring.MonitoringTier(monitoringRules), IndustryCatalog.fromClasspath(),
-                        monitoringProcess), PLANS));
+                        monitoringProcess), PLANS, VARIABLES));
         Mocks.register("repaymentPlanPreview", new RepaymentPlanListener(PLANS));
         Mocks.register("reportLink", new cn.smartfactory.lending.report.ReportLinkListener());
         Mocks.register("disbursementCheck", new DisbursementCheckListener(products));
@@ -147,7 +147,8 @@ class LoanOriginationProcessTest {
         assertThat(report.content()).startsWith('P', 'K');
         assertThat(variable(pi, "creditReportSha256")).isEqualTo(report.sha256());
         assertThat(engine.getRuntimeService().getVariable(pi.getId(), "creditReport")).as("no file variable").isNull();
-        assertThat(variable(pi, "assessmentSummary").toString()).contains("Score 94", "Single approver");
+        assertThat(variable(pi, "assessmentSummary").toString()).contains("Score 94", "Single approver",
+                "还款计划 Repayment 等额本息:24 期");
         Task approval = task(pi, "Task_ApproveSingle");
         assertThat(engine.getTaskService().getVariableLocal(approval.getId(), "reportLink"))
                 .isEqualTo("/api/credit-reports/" + variable(pi, "applicationId"));

@@ -34,11 +34,11 @@ class CreditReportGeneratorTest {
 
     @ParameterizedTest
     @MethodSource("workedCases")
-    void reportHasTheSevenSheetsNamedAndLaidOutForPrinting(String name) throws Exception {
+    void reportHasEverySheetNamedAndLaidOutForPrinting(String name) throws Exception {
         try (ReportWorkbook r = ReportWorkbook.of(WorkedCases.load(name), List.of())) {
             assertThat(r.report.fileName()).isEqualTo("credit-report-" + WorkedCases.load(name).applicationId() + ".xlsx");
             assertThat(r.workbook.getNumberOfSheets()).isEqualTo(8);
-            for (int i = 0; i < 7; i++) {
+            for (int i = 0; i < CreditReportGenerator.SHEETS.size(); i++) {
                 XSSFSheet sheet = r.sheet(i);
                 assertThat(sheet).as(CreditReportGenerator.SHEETS.get(i)).isNotNull();
                 assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
@@ -48,6 +48,29 @@ class CreditReportGeneratorTest {
                 assertThat(sheet.getColumnWidth(0)).isGreaterThan(20 * 256);
             }
             assertThat(r.sheet(2).getDrawingPatriarch().getCharts()).hasSize(2);
+        }
+    }
+
+    /** Sheet 8: the engine's schedule month by month; each payment a live sum of its interest and principal. */
+    @ParameterizedTest
+    @MethodSource("workedCases")
+    void scheduleSheetRecomputesToTheEnginesSchedule(String name) throws Exception {
+        InvestigationRecord record = WorkedCases.load(name);
+        var schedule = ENGINE.assess(record).schedule();
+        try (ReportWorkbook r = ReportWorkbook.of(record, List.of())) {
+            assertThat(r.rowStartingWith(7, "还款方式 Repayment structure").getCell(1).getStringCellValue())
+                    .isEqualTo(schedule.structure().label());
+            Row first = r.rowStartingWith(7, "期数 No.");
+            for (var instalment : schedule.instalments()) {
+                Row row = r.sheet(7).getRow(first.getRowNum() + instalment.number());
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo(instalment.month().toString());
+                assertThat(row.getCell(2).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.FORMULA);
+                assertThat(r.number(row.getCell(2))).isCloseTo(instalment.payment().doubleValue(), within(0.001));
+                assertThat(r.number(row.getCell(5))).isCloseTo(instalment.balance().doubleValue(), within(0.001));
+            }
+            Row total = r.rowStartingWith(7, "合计 Total");
+            assertThat(r.number(total.getCell(4))).isCloseTo(schedule.principal().doubleValue(), within(0.001));
+            assertThat(r.number(total.getCell(3))).isCloseTo(schedule.totalInterest().doubleValue(), within(0.001));
         }
     }
 
